@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import { closeInfra, openInfra, type Infra, type InfraOverrides } from './infra.js';
+import { registerModules } from './modules.js';
+import authPlugin from './plugins/auth.js';
+import errorsPlugin from './plugins/errors.js';
+import healthPlugin from './plugins/health.js';
+import metricsPlugin from './plugins/metrics.js';
+import openapiPlugin from './plugins/openapi.js';
+import securityPlugin from './plugins/security.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Connections and shared infrastructure; modules get what they need explicitly in modules.ts. */
+    infra: Infra;
+  }
+}
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export interface BuildOptions extends InfraOverrides {
+  /** Keep a database passed in `overrides` open when the app closes (tests share one per file). */
+  keepDatabase?: boolean;
+}
+
+function serverOptions(config: Readonly<Config>): FastifyServerOptions & { https?: { cert: Buffer; key: Buffer } } {
+  return {
+    logger: {
+      level: config.logLevel,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          '*.password',
+          '*.newPassword',
+          '*.currentPassword',
+          '*.token',
+          '*.refreshToken',
+          '*.accessToken',
+          '*.code',
+          '*.secret',
+          '*.text',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: {
+        // Never log query strings: `/ws?token=` carries an access token.
+        req: (req: { method: string; url: string; id: string; ip?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url.split('?')[0],
+          ip: req.ip,
+        }),
+      },
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : crypto.randomUUID()),
+    requestIdHeader: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    forceCloseConnections: true,
+    ...(config.tlsCertFile && config.tlsKeyFile
+      ? { https: { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) } }
+      : {}),
+  };
+}
+
+/** Builds the whole application without listening; `server.ts` listens, tests use it directly. */
+export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify(serverOptions(config)).withTypeProvider<TypeBoxTypeProvider>();
+  const infra = await openInfra(config, app.log, options);
+  app.decorate('infra', infra);
+  app.addHook('onClose', async () => closeInfra(infra, { keepDatabase: options.keepDatabase ?? false }));
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin, { corsOrigins: config.corsOrigins });
+  await app.register(metricsPlugin);
+  await app.register(openapiPlugin, { publicUrl: config.publicUrl, version: pkg.version });
+  await app.register(authPlugin, { tokens: infra.tokens });
+  await app.register(healthPlugin, { infra });
+  await registerModules(app, infra);
+  return app;
+}

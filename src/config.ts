@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Thrown for a bad environment value; the message names the variable in one line. */
+export class ConfigError extends Error {}
+
+type Parser<T> = (raw: string, name: string) => T;
+
+const str: Parser<string> = (raw) => raw;
+const int =
+  (min: number, max: number): Parser<number> =>
+  (raw, name) => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+    }
+    return n;
+  };
+const bool: Parser<boolean> = (raw, name) => {
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+};
+const url =
+  (...protocols: string[]): Parser<string> =>
+  (raw, name) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new ConfigError(`${name} must be a URL, got "${redactUrl(raw)}"`);
+    }
+    if (!protocols.includes(parsed.protocol)) {
+      throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+    }
+    return raw;
+  };
+const list: Parser<string[]> = (raw) =>
+  raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+const oneOf =
+  <T extends string>(...values: T[]): Parser<T> =>
+  (raw, name) => {
+    if (!(values as string[]).includes(raw)) {
+      throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+    }
+    return raw as T;
+  };
+
+function redactUrl(raw: string): string {
+  return raw.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+function read<T>(env: NodeJS.ProcessEnv, name: string, parse: Parser<T>, fallback: T): T;
+function read<T>(env: NodeJS.ProcessEnv, name: string, parse: Parser<T>): T | undefined;
+function read<T>(env: NodeJS.ProcessEnv, name: string, parse: Parser<T>, fallback?: T) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  return parse(raw, name);
+}
+
+/**
+ * Every setting of the server. Built once from the environment by `loadConfig`; the only place
+ * that reads `process.env`. See the README's configuration table for descriptions.
+ */
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  /** Prefix of Redis keys and the bus channel, so several deployments can share one Redis. */
+  redisPrefix: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  jwtSecret: string;
+  /** 32-byte key that encrypts TOTP secrets at rest (derived from JWT_SECRET when unset). */
+  encryptionKey: string;
+  accessTokenTtl: number;
+  refreshTokenTtl: number;
+  tlsCertFile: string | undefined;
+  tlsKeyFile: string | undefined;
+  trustProxy: boolean | string;
+  corsOrigins: string[];
+  maxUploadBytes: number;
+  maxMessageLength: number;
+  maxGroupMembers: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  requireEmailVerification: boolean;
+  eventRetentionDays: number;
+  passwordHashCost: number;
+  rateLimits: boolean;
+  clusterWorkers: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const nodeEnv = read(env, 'NODE_ENV', oneOf('development', 'production', 'test'), 'development');
+  const port = read(env, 'PORT', int(0, 65535), 3000);
+  const host = read(env, 'HOST', str, '0.0.0.0');
+  const tlsCertFile = read(env, 'TLS_CERT_FILE', str);
+  const tlsKeyFile = read(env, 'TLS_KEY_FILE', str);
+  if (Boolean(tlsCertFile) !== Boolean(tlsKeyFile)) {
+    throw new ConfigError('TLS_CERT_FILE and TLS_KEY_FILE must be set together');
+  }
+  const scheme = tlsCertFile ? 'https' : 'http';
+  const dataDir = path.resolve(read(env, 'DATA_DIR', str, './data'));
+  const jwtSecret = read(env, 'JWT_SECRET', str) ?? defaultSecret(nodeEnv, dataDir);
+  if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  const trustRaw = read(env, 'TRUST_PROXY', str);
+  const config: Config = {
+    nodeEnv,
+    host,
+    port,
+    publicUrl: read(env, 'PUBLIC_URL', url('http:', 'https:'), `${scheme}://localhost:${port}`).replace(
+      /\/+$/,
+      '',
+    ),
+    dataDir,
+    databaseUrl: read(env, 'DATABASE_URL', url('postgres:', 'postgresql:')),
+    redisUrl: read(env, 'REDIS_URL', url('redis:', 'rediss:')),
+    redisPrefix: read(env, 'REDIS_PREFIX', str, 'chat'),
+    smtpUrl: read(env, 'SMTP_URL', url('smtp:', 'smtps:')),
+    mailFrom: read(env, 'MAIL_FROM', str, 'Chat <no-reply@localhost>'),
+    jwtSecret,
+    encryptionKey: read(env, 'ENCRYPTION_KEY', str) ?? jwtSecret,
+    accessTokenTtl: read(env, 'ACCESS_TOKEN_TTL', int(10, 86_400), 900),
+    refreshTokenTtl: read(env, 'REFRESH_TOKEN_TTL', int(60, 31_536_000), 30 * 86_400),
+    tlsCertFile,
+    tlsKeyFile,
+    trustProxy: trustRaw === undefined ? false : /^(true|1)$/i.test(trustRaw) ? true : trustRaw,
+    corsOrigins: read(env, 'CORS_ORIGINS', list, []),
+    maxUploadBytes: read(env, 'MAX_UPLOAD_BYTES', int(1, 2 ** 31), 25 * 1024 * 1024),
+    maxMessageLength: read(env, 'MAX_MESSAGE_LENGTH', int(1, 100_000), 4000),
+    maxGroupMembers: read(env, 'MAX_GROUP_MEMBERS', int(2, 100_000), 1000),
+    logLevel: read(
+      env,
+      'LOG_LEVEL',
+      oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+      nodeEnv === 'test' ? 'silent' : 'info',
+    ),
+    requireEmailVerification: read(env, 'REQUIRE_EMAIL_VERIFICATION', bool, true),
+    eventRetentionDays: read(env, 'EVENT_RETENTION_DAYS', int(1, 3650), 7),
+    passwordHashCost: read(env, 'PASSWORD_HASH_COST', int(1, 10), nodeEnv === 'test' ? 1 : 3),
+    rateLimits: read(env, 'RATE_LIMITS', bool, true),
+    clusterWorkers: read(env, 'CLUSTER_WORKERS', int(0, 256), 0),
+  };
+  return Object.freeze(config);
+}
+
+/** Outside production a secret is generated once and kept under DATA_DIR so restarts keep sessions. */
+function defaultSecret(nodeEnv: Config['nodeEnv'], dataDir: string): string {
+  if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  if (nodeEnv === 'test') return randomBytes(32).toString('hex');
+  const file = path.join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

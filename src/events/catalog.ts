@@ -1,0 +1,52 @@
+/**
+ * Every durable event type a client can receive, with the module that emits it. Payload shapes
+ * are the API objects described in the OpenAPI document and docs/realtime.md.
+ */
+export const durableEventTypes = [
+  'message.created',
+  'message.updated',
+  'message.deleted',
+  'message.delivered',
+  'message.read',
+  'friend.request_received',
+  'friend.request_sent',
+  'friend.request_accepted',
+  'friend.request_declined',
+  'friend.request_cancelled',
+  'friend.removed',
+  'block.created',
+  'block.removed',
+  'group.created',
+  'group.updated',
+  'group.member_added',
+  'group.member_removed',
+  'conversation.read',
+  'conversation.updated',
+  'notification.created',
+  'notification.updated',
+  'profile.updated',
+  'session.revoked',
+] as const;
+
+export type DurableEventType = (typeof durableEventTypes)[number];
+
+/** An event to append to the log of each user in `to`, in the caller's transaction. */
+export interface PendingEvent {
+  type: DurableEventType;
+  data: unknown;
+  to: readonly string[];
+}
+
+/** What a recipient receives (and what replay returns). */
+export interface LoggedEvent {
+  seq: number;
+  type: DurableEventType;
+  data: unknown;
+}
+
+/** The one bus message per committed transaction: who has new events, up to which seq. */
+export interface WakeUp {
+  users: [userId: string, seq: number][];
+}
+
+export const BUS_EVENTS_CHANNEL = 'events';

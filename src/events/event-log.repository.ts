@@ -1,0 +1,90 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { DurableEventType, LoggedEvent, PendingEvent } from './catalog.js';
+
+/**
+ * Appends events inside the caller's transaction. Seqs are assigned once, for the union of the
+ * recipients of all events, locking the counters in ascending user-id order so that concurrent
+ * fan-outs to overlapping audiences cannot deadlock. Returns each recipient's new latest seq.
+ */
+export async function appendEvents(trx: Transaction<DB>, events: readonly PendingEvent[]): Promise<[string, number][]> {
+  const perUser = new Map<string, number>();
+  for (const event of events) for (const userId of new Set(event.to)) perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
+  if (perUser.size === 0) return [];
+  const userIds = [...perUser.keys()].sort();
+  const counts = userIds.map((id) => perUser.get(id)!);
+
+  await sql`SELECT 1 FROM event_seqs WHERE user_id = ANY(${userIds}::uuid[]) ORDER BY user_id FOR UPDATE`.execute(trx);
+  const bumped = await sql<{ userId: string; seq: number }>`
+    UPDATE event_seqs s SET seq = s.seq + c.n
+    FROM unnest(${userIds}::uuid[], ${counts}::int[]) AS c(user_id, n)
+    WHERE s.user_id = c.user_id
+    RETURNING s.user_id, s.seq`.execute(trx);
+  const next = new Map<string, number>();
+  for (const row of bumped.rows) next.set(row.userId, Number(row.seq) - perUser.get(row.userId)! + 1);
+
+  const inserted = await sql<{ id: number }>`
+    INSERT INTO events (type, data)
+    SELECT * FROM unnest(${events.map((e) => e.type)}::text[], ${events.map((e) => JSON.stringify(e.data))}::jsonb[])
+    RETURNING id`.execute(trx);
+  const logUsers: string[] = [];
+  const logSeqs: number[] = [];
+  const logEvents: number[] = [];
+  events.forEach((event, index) => {
+    for (const userId of new Set(event.to)) {
+      const seq = next.get(userId);
+      if (seq === undefined) continue; // a recipient without a counter (deleted account) gets nothing
+      next.set(userId, seq + 1);
+      logUsers.push(userId);
+      logSeqs.push(seq);
+      logEvents.push(Number(inserted.rows[index]!.id));
+    }
+  });
+  await sql`
+    INSERT INTO event_log (user_id, seq, event_id)
+    SELECT * FROM unnest(${logUsers}::uuid[], ${logSeqs}::int8[], ${logEvents}::int8[])`.execute(trx);
+  return bumped.rows.map((row) => [row.userId, Number(row.seq)]);
+}
+
+export async function createEventCounter(trx: Kysely<DB>, userId: string): Promise<void> {
+  await trx.insertInto('eventSeqs').values({ userId, seq: 0 }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/** Events of one user after `afterSeq`, oldest first. */
+export async function readEvents(db: Kysely<DB>, userId: string, afterSeq: number, limit: number): Promise<LoggedEvent[]> {
+  const rows = await db
+    .selectFrom('eventLog as l')
+    .innerJoin('events as e', 'e.id', 'l.eventId')
+    .select(['l.seq', 'e.type', 'e.data'])
+    .where('l.userId', '=', userId)
+    .where('l.seq', '>', afterSeq)
+    .orderBy('l.seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ seq: Number(r.seq), type: r.type as DurableEventType, data: r.data }));
+}
+
+export async function latestSeq(db: Kysely<DB>, userId: string): Promise<number> {
+  const row = await db.selectFrom('eventSeqs').select('seq').where('userId', '=', userId).executeTakeFirst();
+  return row ? Number(row.seq) : 0;
+}
+
+export async function oldestRetainedSeq(db: Kysely<DB>, userId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('eventLog')
+    .select('seq')
+    .where('userId', '=', userId)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? Number(row.seq) : null;
+}
+
+/** Drops log rows older than the retention window, then payloads no longer referenced. */
+export async function pruneEvents(db: Kysely<DB>, olderThan: Date): Promise<number> {
+  const removed = await db.deleteFrom('eventLog').where('createdAt', '<', olderThan).executeTakeFirst();
+  await db.deleteFrom('events').where('createdAt', '<', olderThan).where(({ not, exists, selectFrom }) =>
+    not(exists(selectFrom('eventLog').select('eventLog.eventId').whereRef('eventLog.eventId', '=', 'events.id'))),
+  ).execute();
+  return Number(removed.numDeletedRows);
+}

@@ -1,0 +1,63 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { Redis } from 'ioredis';
+import path from 'node:path';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import type { Bus } from './events/bus/bus.js';
+import { createMemoryBus } from './events/bus/memory-bus.js';
+import { createRedisBus } from './events/bus/redis-bus.js';
+import { createTransactor, type Transactor } from './events/transactor.js';
+import { createAccessTokens, type AccessTokens } from './lib/access-tokens.js';
+import { createMailer, type Mailer } from './lib/mailer.js';
+import { createMemoryRateLimiter, createRedisRateLimiter, unlimited, type RateLimiter } from './lib/rate-limiter.js';
+
+/** The infrastructure every module is built from; wired once in `buildApp`. */
+export interface Infra {
+  config: Readonly<Config>;
+  database: Database;
+  bus: Bus;
+  redis: Redis | undefined;
+  mailer: Mailer;
+  limiter: RateLimiter;
+  tokens: AccessTokens;
+  transactor: Transactor;
+  log: FastifyBaseLogger;
+}
+
+export type InfraOverrides = Partial<Pick<Infra, 'database' | 'mailer' | 'limiter'>>;
+
+/** Opens (or takes from `overrides`) every connection; the caller owns closing via `closeInfra`. */
+export async function openInfra(config: Readonly<Config>, log: FastifyBaseLogger, overrides: InfraOverrides = {}): Promise<Infra> {
+  const database =
+    overrides.database ??
+    (await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pg') }));
+  if (!overrides.database) await migrateToLatest(database.db);
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  redis?.on('error', (err) => log.warn({ err }, 'redis error'));
+  const bus = config.redisUrl ? createRedisBus(config.redisUrl, config.redisPrefix, log) : createMemoryBus();
+  const limiter =
+    overrides.limiter ??
+    (!config.rateLimits ? unlimited : redis ? createRedisRateLimiter(redis, config.redisPrefix) : createMemoryRateLimiter());
+  const mailer =
+    overrides.mailer ??
+    createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), log });
+  return {
+    config,
+    database,
+    bus,
+    redis,
+    mailer,
+    limiter,
+    tokens: createAccessTokens(config.jwtSecret, config.accessTokenTtl),
+    transactor: createTransactor(database.db, bus, log),
+    log,
+  };
+}
+
+export async function closeInfra(infra: Infra, { keepDatabase = false } = {}): Promise<void> {
+  await infra.bus.close();
+  infra.redis?.disconnect();
+  infra.mailer.close();
+  if (!keepDatabase) await infra.database.close();
+}
