@@ -18,7 +18,7 @@ export const ProblemSchema = Type.Object(
     code: Type.String({ description: 'Stable machine-readable code, e.g. `validation_failed`' }),
     errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
   },
-  { $id: 'Problem', description: 'RFC 9457 problem details' },
+  { title: 'Problem', description: 'RFC 9457 problem details' },
 );
 
 /** `?cursor=&limit=` for every list but message history. */

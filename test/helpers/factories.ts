@@ -47,3 +47,15 @@ export async function createUser(t: TestApp, overrides: { username?: string; pas
   const token = await t.app.infra.tokens.sign({ userId: user.id, sessionId });
   return { id: user.id, username, email, password, token, sessionId };
 }
+
+/** Makes two users friends directly in the database (the friends tests cover the HTTP flow). */
+export async function befriend(t: TestApp, a: TestUser, b: TestUser): Promise<void> {
+  await t.app.infra.database.db
+    .insertInto('friendships')
+    .values([
+      { userId: a.id, friendId: b.id },
+      { userId: b.id, friendId: a.id },
+    ])
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}

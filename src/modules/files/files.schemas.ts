@@ -13,6 +13,6 @@ export const FileSchema = Type.Object(
     height: Nullable(Type.Integer()),
     createdAt: DateTimeSchema,
   },
-  { $id: 'File' },
+  { title: 'File' },
 );
 export type FileDto = Static<typeof FileSchema>;

@@ -12,7 +12,7 @@ export const PublicUserSchema = Type.Object(
     online: Type.Optional(Type.Boolean({ description: 'Only when the viewer is a friend' })),
     lastSeenAt: Type.Optional(Nullable(DateTimeSchema)),
   },
-  { $id: 'PublicUser' },
+  { title: 'PublicUser' },
 );
 export type PublicUserDto = Static<typeof PublicUserSchema>;
 
@@ -28,6 +28,6 @@ export const UserSchema = Type.Object(
     mfaEnabled: Type.Boolean(),
     createdAt: DateTimeSchema,
   },
-  { $id: 'User' },
+  { title: 'User' },
 );
 export type UserDto = Static<typeof UserSchema>;

@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Emit, Trx } from '../events/transactor.js';
+import type { FileDto } from './files/files.schemas.js';
+import type { PublicUserDto } from './users/users.schemas.js';
+
+/**
+ * The contracts between feature modules. A module needs others only through these narrow
+ * interfaces; `modules.ts` wires the real implementations. Every read takes an optional
+ * executor so it can run inside the caller's transaction (PGlite has one connection: a `db`
+ * call inside a transaction would wait forever).
+ */
+export type Executor = Kysely<DB>;
+
+/** Provided by the files module. */
+export interface FilesPort {
+  /** Presents files with fresh signed URLs; unknown ids are absent from the map. */
+  presentFiles(ids: readonly string[], executor?: Executor): Promise<Map<string, FileDto>>;
+  /** Throws `not_found` unless every id is a file uploaded by `userId`. */
+  assertOwnFiles(userId: string, ids: readonly string[], executor?: Executor): Promise<void>;
+  /** Throws `not_found` unless every id is an image (for avatars and group pictures) uploaded by `userId`. */
+  assertOwnImage(userId: string, id: string, executor?: Executor): Promise<void>;
+}
+
+/** Provided by the users module. */
+export interface UsersPort {
+  /** Public views as `viewerId` sees them (presence only for friends); unknown ids are absent. */
+  getPublicUsers(viewerId: string | null, ids: readonly string[], executor?: Executor): Promise<Map<string, PublicUserDto>>;
+  /** Lower-cased usernames → ids, for `@username` mentions and adding friends by name. */
+  idsByUsernames(usernames: readonly string[], executor?: Executor): Promise<Map<string, string>>;
+  /** True for an existing, not deleted account. */
+  exists(userId: string, executor?: Executor): Promise<boolean>;
+}
+
+/** Provided by the friends module. */
+export interface SocialPort {
+  friendIds(userId: string, executor?: Executor): Promise<string[]>;
+  areFriends(a: string, b: string, executor?: Executor): Promise<boolean>;
+  /** The subset of `ids` that are friends of `userId`. */
+  friendsAmong(userId: string, ids: readonly string[], executor?: Executor): Promise<Set<string>>;
+  isBlockedEitherWay(a: string, b: string, executor?: Executor): Promise<boolean>;
+}
+
+export interface PresenceInfo {
+  online: boolean;
+  lastSeenAt: string | null;
+}
+
+/** Provided by the real-time gateway. */
+export interface PresencePort {
+  lookup(userIds: readonly string[]): Promise<Map<string, PresenceInfo>>;
+}
+
+export type NotificationType = 'friend_request' | 'friend_accepted' | 'message' | 'mention' | 'group_added';
+
+/** Provided by the notifications module; every call runs in the caller's transaction and emits the event. */
+export interface NotificationsPort {
+  /** Creates one notification (`friend_request`, `friend_accepted`, `mention`, `group_added`). */
+  notify(
+    trx: Trx,
+    emit: Emit,
+    input: { userId: string; type: Exclude<NotificationType, 'message'>; actorId: string | null; data: Record<string, unknown>; conversationId?: string },
+  ): Promise<void>;
+  /**
+   * The collapsed per-conversation `message` notification: created, or updated in place with
+   * `count + 1`, `lastMessage` and `read: false`.
+   */
+  bumpMessageNotification(
+    trx: Trx,
+    emit: Emit,
+    input: { userId: string; conversationId: string; actorId: string | null; data: Record<string, unknown> },
+  ): Promise<void>;
+  /** Reading a conversation: `read: true, data.count: 0` (no-op when already so). */
+  clearMessageNotification(trx: Trx, emit: Emit, userId: string, conversationId: string): Promise<void>;
+}
+
+/** Runs in the account deletion transaction: each module ends what the user took part in. */
+export type AccountDeletionHook = (trx: Trx, emit: Emit, userId: string) => Promise<void>;
+
+/** What the gateway asks the messaging side. */
+export interface GatewayHooks {
+  /** A client acknowledged every event up to `seq`: mark the messages they carried delivered. */
+  onAck?(userId: string, seq: number): Promise<void>;
+  /** Who gets a `typing` frame from `userId` for this target, or null to refuse it. */
+  typingTargets?(
+    userId: string,
+    target: { recipientId?: string; groupId?: string },
+  ): Promise<{ conversationId: string; groupId: string | null; userIds: string[] } | null>;
+}
