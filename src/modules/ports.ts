@@ -87,3 +87,39 @@ export interface GatewayHooks {
     target: { recipientId?: string; groupId?: string },
   ): Promise<{ conversationId: string; groupId: string | null; userIds: string[] } | null>;
 }
+
+/** Provided by the groups module. */
+export interface GroupsPort {
+  /** The group's conversation and the caller's role; throws `not_found` unless `userId` is a member. */
+  membershipOf(
+    userId: string,
+    groupId: string,
+    executor?: Executor,
+  ): Promise<{ conversationId: string; role: import('./groups/groups.schemas.js').GroupRole; memberCount: number }>;
+  /** Groups as `viewerId` (a member) sees them, keyed by group id; groups they are not in are absent. */
+  presentGroups(viewerId: string, groupIds: readonly string[], executor?: Executor): Promise<Map<string, import('./groups/groups.schemas.js').GroupDto>>;
+}
+
+/** What a `system` message records; rendered by clients. */
+export type SystemMessageData =
+  | { kind: 'group_created'; name: string }
+  | { kind: 'group_renamed'; name: string; previousName: string }
+  | { kind: 'group_description_changed' }
+  | { kind: 'group_picture_changed' }
+  | { kind: 'member_added'; userId: string }
+  | { kind: 'member_removed'; userId: string }
+  | { kind: 'member_left'; userId: string }
+  | { kind: 'role_changed'; userId: string; role: string };
+
+/** Provided by the messages module. */
+export interface SystemMessagesPort {
+  /**
+   * Appends a `system` message to a conversation (next seq) and emits `message.created` to its
+   * current members plus `alsoNotify` (e.g. the member just removed), in the caller's transaction.
+   */
+  write(
+    trx: Trx,
+    emit: Emit,
+    input: { conversationId: string; groupId: string; actorId: string | null; data: SystemMessageData; alsoNotify?: readonly string[] },
+  ): Promise<void>;
+}
