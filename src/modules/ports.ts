@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Emit, Trx } from '../events/transactor.js';
 import type { FileDto } from './files/files.schemas.js';
+import type { GroupDto, GroupRole } from './groups/groups.schemas.js';
 import type { PublicUserDto } from './users/users.schemas.js';
 
 /**
@@ -95,9 +96,9 @@ export interface GroupsPort {
     userId: string,
     groupId: string,
     executor?: Executor,
-  ): Promise<{ conversationId: string; role: import('./groups/groups.schemas.js').GroupRole; memberCount: number }>;
+  ): Promise<{ conversationId: string; role: GroupRole; memberCount: number }>;
   /** Groups as `viewerId` (a member) sees them, keyed by group id; groups they are not in are absent. */
-  presentGroups(viewerId: string, groupIds: readonly string[], executor?: Executor): Promise<Map<string, import('./groups/groups.schemas.js').GroupDto>>;
+  presentGroups(viewerId: string, groupIds: readonly string[], executor?: Executor): Promise<Map<string, GroupDto>>;
 }
 
 /** What a `system` message records; rendered by clients. */
