@@ -1,4 +1,4 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
 import { DateTimeSchema, IdSchema, NextCursorSchema, Nullable } from '../../lib/schemas.js';
 import { FileSchema } from '../files/files.schemas.js';
 
@@ -43,12 +43,17 @@ export const UsernameSchema = Type.String({
 
 export const PasswordSchema = Type.String({ minLength: 8, maxLength: 128, description: '8–128 characters' });
 
+/** Null first: with type coercion on, a string branch listed first would turn `null` into "". */
+function NullOr<T extends TSchema>(schema: T) {
+  return Type.Union([Type.Null(), schema]);
+}
+
 export const UpdateProfileSchema = Type.Object(
   {
-    displayName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64, description: 'Shown instead of the username; null clears' }))),
-    bio: Type.Optional(Nullable(Type.String({ maxLength: 500, description: 'Up to 500 characters; null clears' }))),
+    displayName: Type.Optional(NullOr(Type.String({ minLength: 1, maxLength: 64, description: 'Shown instead of the username; null clears' }))),
+    bio: Type.Optional(NullOr(Type.String({ maxLength: 500, description: 'Up to 500 characters; null (or "") clears' }))),
     username: Type.Optional(UsernameSchema),
-    avatarFileId: Type.Optional(Nullable(Type.String({ format: 'uuid', description: 'An image you uploaded; null clears' }))),
+    avatarFileId: Type.Optional(NullOr(Type.String({ format: 'uuid', description: 'An image you uploaded; null clears' }))),
   },
   { additionalProperties: false, title: 'UpdateProfile' },
 );
