@@ -18,7 +18,16 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   const presence = stubPresence();
   const deletionHooks: AccountDeletionHook[] = [authDeletionHook, stubFriendsDeletionHook];
 
-  const users = createUsersService({ db, transactor: infra.transactor, config, limiter: infra.limiter, files, social, presence, deletionHooks });
+  const users = createUsersService({
+    db,
+    transactor: infra.transactor,
+    config,
+    limiter: infra.limiter,
+    files,
+    social,
+    presence,
+    deletionHooks,
+  });
   const auth = createAuthModule({
     db,
     transactor: infra.transactor,
@@ -39,7 +48,16 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
 // replaced when files lands
 function stubFiles(infra: Infra): FilesPort {
   const db = infra.database.db;
-  const present = (row: { id: string; name: string; mimeType: string; size: number; width: number | null; height: number | null; thumbnailKey: string | null; createdAt: Date }): FileDto => {
+  const present = (row: {
+    id: string;
+    name: string;
+    mimeType: string;
+    size: number;
+    width: number | null;
+    height: number | null;
+    thumbnailKey: string | null;
+    createdAt: Date;
+  }): FileDto => {
     const url = `${infra.config.publicUrl}/files/${row.id}`;
     return {
       id: row.id,
@@ -56,16 +74,30 @@ function stubFiles(infra: Infra): FilesPort {
   return {
     async presentFiles(ids, executor = db) {
       if (ids.length === 0) return new Map();
-      const rows = await executor.selectFrom('files').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+      const rows = await executor
+        .selectFrom('files')
+        .selectAll()
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
       return new Map(rows.map((r) => [r.id, present(r)]));
     },
     async assertOwnFiles(userId, ids, executor = db) {
       if (ids.length === 0) return;
-      const rows = await executor.selectFrom('files').select('id').where('id', 'in', [...new Set(ids)]).where('ownerId', '=', userId).execute();
+      const rows = await executor
+        .selectFrom('files')
+        .select('id')
+        .where('id', 'in', [...new Set(ids)])
+        .where('ownerId', '=', userId)
+        .execute();
       if (rows.length !== new Set(ids).size) throw notFound('File');
     },
     async assertOwnImage(userId, id, executor = db) {
-      const row = await executor.selectFrom('files').select('mimeType').where('id', '=', id).where('ownerId', '=', userId).executeTakeFirst();
+      const row = await executor
+        .selectFrom('files')
+        .select('mimeType')
+        .where('id', '=', id)
+        .where('ownerId', '=', userId)
+        .executeTakeFirst();
       if (!row || !row.mimeType.startsWith('image/')) throw notFound('File');
     },
   };
@@ -80,19 +112,34 @@ function stubSocial(infra: Infra): SocialPort {
       return rows.map((r) => r.friendId);
     },
     async areFriends(a, b, executor = db) {
-      const row = await executor.selectFrom('friendships').select('userId').where('userId', '=', a).where('friendId', '=', b).executeTakeFirst();
+      const row = await executor
+        .selectFrom('friendships')
+        .select('userId')
+        .where('userId', '=', a)
+        .where('friendId', '=', b)
+        .executeTakeFirst();
       return row !== undefined;
     },
     async friendsAmong(userId, ids, executor = db) {
       if (ids.length === 0) return new Set();
-      const rows = await executor.selectFrom('friendships').select('friendId').where('userId', '=', userId).where('friendId', 'in', [...ids]).execute();
+      const rows = await executor
+        .selectFrom('friendships')
+        .select('friendId')
+        .where('userId', '=', userId)
+        .where('friendId', 'in', [...ids])
+        .execute();
       return new Set(rows.map((r) => r.friendId));
     },
     async isBlockedEitherWay(a, b, executor = db) {
       const row = await executor
         .selectFrom('blocks')
         .select('blockerId')
-        .where((eb) => eb.or([eb.and([eb('blockerId', '=', a), eb('blockedId', '=', b)]), eb.and([eb('blockerId', '=', b), eb('blockedId', '=', a)])]))
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('blockerId', '=', a), eb('blockedId', '=', b)]),
+            eb.and([eb('blockerId', '=', b), eb('blockedId', '=', a)]),
+          ]),
+        )
         .executeTakeFirst();
       return row !== undefined;
     },
@@ -101,7 +148,10 @@ function stubSocial(infra: Infra): SocialPort {
 
 // replaced when friends lands: ends the deleted user's friendships and pending requests
 const stubFriendsDeletionHook: AccountDeletionHook = async (trx, _emit, userId) => {
-  await trx.deleteFrom('friendships').where((eb) => eb.or([eb('userId', '=', userId), eb('friendId', '=', userId)])).execute();
+  await trx
+    .deleteFrom('friendships')
+    .where((eb) => eb.or([eb('userId', '=', userId), eb('friendId', '=', userId)]))
+    .execute();
   await trx
     .updateTable('friendRequests')
     .set({ status: 'cancelled', updatedAt: new Date() })

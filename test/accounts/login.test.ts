@@ -34,7 +34,11 @@ test('wrong password and unknown e-mail answer alike; email_not_verified only af
   assert.deepEqual(wrong.body, unknown.body);
 
   const unverified = await signup(t.current);
-  assertProblem(await t.current.http.post('/login', { email: unverified.email, password: 'wrong password' }), 401, 'invalid_credentials');
+  assertProblem(
+    await t.current.http.post('/login', { email: unverified.email, password: 'wrong password' }),
+    401,
+    'invalid_credentials',
+  );
   assertProblem(await t.current.http.post('/login', { email: unverified.email, password: PASSWORD }), 403, 'email_not_verified');
 });
 
@@ -112,12 +116,23 @@ test('sessions are listed with the current one marked, and can be revoked one by
   assert.deepEqual(await revokedEvents(t.current, account.id), [[phone.id]]);
   assertProblem(await t.current.http.post('/token/refresh', { refreshToken: other.body.refreshToken }), 401, 'unauthorized');
   const after = await t.current.http.get('/sessions', account.tokens.accessToken);
-  assert.deepEqual(after.body.sessions.map((s: any) => s.id), [account.tokens.sessionId]);
+  assert.deepEqual(
+    after.body.sessions.map((s: any) => s.id),
+    [account.tokens.sessionId],
+  );
 
   assertProblem(await t.current.http.delete(`/sessions/${phone.id}`, account.tokens.accessToken), 404, 'not_found');
   const stranger = await signedUp(t.current);
-  assertProblem(await t.current.http.delete(`/sessions/${stranger.tokens.sessionId}`, account.tokens.accessToken), 404, 'not_found');
-  assert.equal((await t.current.http.get('/sessions', stranger.tokens.accessToken)).status, 200, "the stranger's session survives");
+  assertProblem(
+    await t.current.http.delete(`/sessions/${stranger.tokens.sessionId}`, account.tokens.accessToken),
+    404,
+    'not_found',
+  );
+  assert.equal(
+    (await t.current.http.get('/sessions', stranger.tokens.accessToken)).status,
+    200,
+    "the stranger's session survives",
+  );
   assertProblem(await t.current.http.delete('/sessions/not-an-id', account.tokens.accessToken), 400, 'validation_failed');
   assertProblem(await t.current.http.get('/sessions?cursor=garbage', account.tokens.accessToken), 400, 'invalid_cursor');
 });
@@ -138,22 +153,42 @@ test('missing, forged, foreign-key, alg:none and expired access tokens answer 40
   const account = await signedUp(t.current);
   const claims = { sid: account.tokens.sessionId };
   assertProblem(await t.current.http.get('/profile'), 401, 'unauthorized');
-  assertProblem(await t.current.http.request('GET', '/profile', { headers: { authorization: 'Basic abc' } }), 401, 'unauthorized');
+  assertProblem(
+    await t.current.http.request('GET', '/profile', { headers: { authorization: 'Basic abc' } }),
+    401,
+    'unauthorized',
+  );
   assertProblem(await t.current.http.get('/profile', 'not.a.jwt'), 401, 'unauthorized');
   const [h, p, s] = account.tokens.accessToken.split('.');
   const tampered = JSON.parse(Buffer.from(p!, 'base64url').toString());
   tampered.sub = '00000000-0000-7000-8000-000000000000';
-  assertProblem(await t.current.http.get('/profile', `${h}.${Buffer.from(JSON.stringify(tampered)).toString('base64url')}.${s}`), 401, 'unauthorized');
+  assertProblem(
+    await t.current.http.get('/profile', `${h}.${Buffer.from(JSON.stringify(tampered)).toString('base64url')}.${s}`),
+    401,
+    'unauthorized',
+  );
 
   const otherKey = new TextEncoder().encode('another-secret-that-is-long-enough-0123456789');
-  const foreign = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(account.id).setExpirationTime('5m').sign(otherKey);
+  const foreign = await new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(account.id)
+    .setExpirationTime('5m')
+    .sign(otherKey);
   assertProblem(await t.current.http.get('/profile', foreign), 401, 'unauthorized');
   const none = new UnsecuredJWT(claims).setSubject(account.id).setExpirationTime('5m').encode();
   assertProblem(await t.current.http.get('/profile', none), 401, 'unauthorized');
 
   const key = new TextEncoder().encode(t.current.config.jwtSecret);
-  const expired = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(account.id).setExpirationTime(Math.floor(Date.now() / 1000) - 10).sign(key);
+  const expired = await new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(account.id)
+    .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
+    .sign(key);
   assertProblem(await t.current.http.get('/profile', expired), 401, 'token_expired');
-  const valid = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(account.id).setExpirationTime('5m').sign(key);
+  const valid = await new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(account.id)
+    .setExpirationTime('5m')
+    .sign(key);
   assert.equal((await t.current.http.get('/profile', valid)).status, 200);
 });

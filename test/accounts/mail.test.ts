@@ -79,7 +79,10 @@ test('without SMTP_URL each mail is written to DATA_DIR/outbox as an .eml file w
     const email = `${username}@example.test`;
     assert.equal((await app.http.post('/signup', { username, email, password: PASSWORD })).status, 202);
     const outbox = path.join(dataDir, 'outbox');
-    const file = await waitFor(async () => (await readdir(outbox).catch(() => [] as string[])).find((f) => f.endsWith('.eml')), 'the .eml file');
+    const file = await waitFor(
+      async () => (await readdir(outbox).catch(() => [] as string[])).find((f) => f.endsWith('.eml')),
+      'the .eml file',
+    );
     const raw = await readFile(path.join(outbox, file), 'utf8');
     assert.match(raw, new RegExp(`To: ${email}`));
     const link = linkIn(raw);

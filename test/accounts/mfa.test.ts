@@ -27,9 +27,13 @@ test('TOTP setup gives an RFC 6238 secret, stored encrypted; enable needs a vali
   assert.equal(url.searchParams.get('algorithm'), 'SHA1');
   assert.equal(url.searchParams.get('digits'), '6');
   assert.equal(url.searchParams.get('period'), '30');
-  const row = await t.current.app.infra.database.db.selectFrom('users').select(['mfaSecret', 'mfaEnabled']).where('id', '=', account.id).executeTakeFirstOrThrow();
+  const row = await t.current.app.infra.database.db
+    .selectFrom('users')
+    .select(['mfaSecret', 'mfaEnabled'])
+    .where('id', '=', account.id)
+    .executeTakeFirstOrThrow();
   assert.ok(row.mfaSecret?.startsWith('v1.'));
-  assert.ok(!row.mfaSecret.includes(setup.body.secret));
+  assert.ok(!(row.mfaSecret ?? '').includes(setup.body.secret));
   assert.equal(row.mfaEnabled, false);
 
   assertProblem(await t.current.http.post('/mfa/totp/enable', { code: '000000' }, token), 401, 'invalid_mfa_code');
@@ -39,16 +43,27 @@ test('TOTP setup gives an RFC 6238 secret, stored encrypted; enable needs a vali
   assert.equal(enable.status, 200);
   assert.equal(enable.body.recoveryCodes.length, 10);
   assert.equal(new Set(enable.body.recoveryCodes).size, 10);
-  const codes = await t.current.app.infra.database.db.selectFrom('mfaRecoveryCodes').select('codeHash').where('userId', '=', account.id).execute();
+  const codes = await t.current.app.infra.database.db
+    .selectFrom('mfaRecoveryCodes')
+    .select('codeHash')
+    .where('userId', '=', account.id)
+    .execute();
   assert.equal(codes.length, 10);
-  assert.ok(codes.every((c) => !enable.body.recoveryCodes.includes(c.codeHash)), 'stored hashed');
+  assert.ok(
+    codes.every((c) => !enable.body.recoveryCodes.includes(c.codeHash)),
+    'stored hashed',
+  );
   assert.equal((await t.current.http.get('/profile', token)).body.mfaEnabled, true);
   assertProblem(await t.current.http.post('/mfa/totp/setup', undefined, token), 409, 'mfa_already_enabled');
 });
 
 test('enable before setup is refused', async () => {
   const account = await signedUp(t.current);
-  assertProblem(await t.current.http.post('/mfa/totp/enable', { code: '123456' }, account.tokens.accessToken), 409, 'mfa_not_enabled');
+  assertProblem(
+    await t.current.http.post('/mfa/totp/enable', { code: '123456' }, account.tokens.accessToken),
+    409,
+    'mfa_not_enabled',
+  );
 });
 
 test('login with MFA: a code from the app works once; wrong and replayed codes are refused', async () => {
@@ -56,7 +71,11 @@ test('login with MFA: a code from the app works once; wrong and replayed codes a
   const { secret } = await enableMfa(t.current, account.tokens.accessToken);
 
   const replayOfEnable = await mfaChallenge(account.email);
-  assertProblem(await t.current.http.post('/login/mfa', { mfaToken: replayOfEnable, code: totpCode(secret) }), 401, 'invalid_mfa_code');
+  assertProblem(
+    await t.current.http.post('/login/mfa', { mfaToken: replayOfEnable, code: totpCode(secret) }),
+    401,
+    'invalid_mfa_code',
+  );
   assertProblem(await t.current.http.post('/login/mfa', { mfaToken: replayOfEnable, code: '000000' }), 401, 'invalid_mfa_code');
 
   const code = totpCode(secret, Date.now() + NEXT_STEP);
@@ -74,10 +93,20 @@ test('login with MFA: a code from the app works once; wrong and replayed codes a
 test('a recovery code logs in once; used twice it is refused', async () => {
   const account = await signedUp(t.current);
   const { recoveryCodes } = await enableMfa(t.current, account.tokens.accessToken);
-  const first = await t.current.http.post('/login/mfa', { mfaToken: await mfaChallenge(account.email), code: recoveryCodes[0]!.toUpperCase() });
+  const first = await t.current.http.post('/login/mfa', {
+    mfaToken: await mfaChallenge(account.email),
+    code: recoveryCodes[0]!.toUpperCase(),
+  });
   assert.equal(first.status, 200);
-  assertProblem(await t.current.http.post('/login/mfa', { mfaToken: await mfaChallenge(account.email), code: recoveryCodes[0] }), 401, 'invalid_mfa_code');
-  assert.equal((await t.current.http.post('/login/mfa', { mfaToken: await mfaChallenge(account.email), code: recoveryCodes[1] })).status, 200);
+  assertProblem(
+    await t.current.http.post('/login/mfa', { mfaToken: await mfaChallenge(account.email), code: recoveryCodes[0] }),
+    401,
+    'invalid_mfa_code',
+  );
+  assert.equal(
+    (await t.current.http.post('/login/mfa', { mfaToken: await mfaChallenge(account.email), code: recoveryCodes[1] })).status,
+    200,
+  );
 });
 
 test('five wrong codes lock the MFA step; an expired step is refused', async () => {
@@ -101,15 +130,34 @@ test('disable needs the password and a code; afterwards login needs no code', as
   const account = await signedUp(t.current);
   const token = account.tokens.accessToken;
   const { recoveryCodes } = await enableMfa(t.current, token);
-  assertProblem(await t.current.http.post('/mfa/totp/disable', { password: 'wrong password', code: recoveryCodes[0] }, token), 401, 'invalid_credentials');
-  assertProblem(await t.current.http.post('/mfa/totp/disable', { password: PASSWORD, code: '000000' }, token), 401, 'invalid_mfa_code');
+  assertProblem(
+    await t.current.http.post('/mfa/totp/disable', { password: 'wrong password', code: recoveryCodes[0] }, token),
+    401,
+    'invalid_credentials',
+  );
+  assertProblem(
+    await t.current.http.post('/mfa/totp/disable', { password: PASSWORD, code: '000000' }, token),
+    401,
+    'invalid_mfa_code',
+  );
   assertProblem(await t.current.http.post('/mfa/totp/disable', { password: PASSWORD }, token), 400, 'validation_failed');
-  assert.equal((await t.current.http.post('/mfa/totp/disable', { password: PASSWORD, code: recoveryCodes[0] }, token)).status, 204);
+  assert.equal(
+    (await t.current.http.post('/mfa/totp/disable', { password: PASSWORD, code: recoveryCodes[0] }, token)).status,
+    204,
+  );
   assert.equal((await t.current.http.get('/profile', token)).body.mfaEnabled, false);
   const login = await t.current.http.post('/login', { email: account.email, password: PASSWORD });
   assert.equal(login.status, 200);
   assert.equal(typeof login.body.accessToken, 'string');
-  assertProblem(await t.current.http.post('/mfa/totp/disable', { password: PASSWORD, code: recoveryCodes[1] }, token), 409, 'mfa_not_enabled');
-  const rows = await t.current.app.infra.database.db.selectFrom('mfaRecoveryCodes').select('codeHash').where('userId', '=', account.id).execute();
+  assertProblem(
+    await t.current.http.post('/mfa/totp/disable', { password: PASSWORD, code: recoveryCodes[1] }, token),
+    409,
+    'mfa_not_enabled',
+  );
+  const rows = await t.current.app.infra.database.db
+    .selectFrom('mfaRecoveryCodes')
+    .select('codeHash')
+    .where('userId', '=', account.id)
+    .execute();
   assert.equal(rows.length, 0);
 });

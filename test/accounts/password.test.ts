@@ -50,7 +50,11 @@ test('forgot answers 202 for unknown addresses without mail; bad, expired and we
   const weak = await t.current.http.post('/password/reset', { token, newPassword: 'short' });
   assertProblem(weak, 400, 'validation_failed');
   assert.equal(weak.body.errors[0].path, 'body.newPassword');
-  assertProblem(await t.current.http.post('/password/reset', { token: 'bogus', newPassword: NEW_PASSWORD }), 400, 'invalid_token');
+  assertProblem(
+    await t.current.http.post('/password/reset', { token: 'bogus', newPassword: NEW_PASSWORD }),
+    400,
+    'invalid_token',
+  );
   await expireTokens(t.current, 'reset_password');
   assertProblem(await t.current.http.post('/password/reset', { token, newPassword: NEW_PASSWORD }), 400, 'invalid_token');
   assert.equal((await t.current.http.post('/login', { email: account.email, password: PASSWORD })).status, 200);
@@ -60,22 +64,45 @@ test('password change needs the current password and revokes the other sessions 
   const account = await signedUp(t.current);
   const other = await t.current.http.post('/login', { email: account.email, password: PASSWORD });
   const token = account.tokens.accessToken;
-  assertProblem(await t.current.http.put('/profile/password', { currentPassword: 'wrong password', newPassword: NEW_PASSWORD }, token), 401, 'invalid_credentials');
-  assertProblem(await t.current.http.put('/profile/password', { currentPassword: PASSWORD, newPassword: 'short' }, token), 400, 'validation_failed');
-  assert.equal((await t.current.http.put('/profile/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, token)).status, 204);
+  assertProblem(
+    await t.current.http.put('/profile/password', { currentPassword: 'wrong password', newPassword: NEW_PASSWORD }, token),
+    401,
+    'invalid_credentials',
+  );
+  assertProblem(
+    await t.current.http.put('/profile/password', { currentPassword: PASSWORD, newPassword: 'short' }, token),
+    400,
+    'validation_failed',
+  );
+  assert.equal(
+    (await t.current.http.put('/profile/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, token)).status,
+    204,
+  );
   assert.deepEqual(await revokedIds(account.id), [other.body.sessionId]);
   assertProblem(await t.current.http.post('/token/refresh', { refreshToken: other.body.refreshToken }), 401, 'unauthorized');
   assert.equal((await t.current.http.post('/token/refresh', { refreshToken: account.tokens.refreshToken })).status, 200);
   assert.equal((await t.current.http.post('/login', { email: account.email, password: NEW_PASSWORD })).status, 200);
-  assertProblem(await t.current.http.put('/profile/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }), 401, 'unauthorized');
+  assertProblem(
+    await t.current.http.put('/profile/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }),
+    401,
+    'unauthorized',
+  );
 });
 
 test('e-mail change applies when the link mailed to the new address is followed', async () => {
   const account = await signedUp(t.current);
   const token = account.tokens.accessToken;
   const newEmail = `new-${account.email}`;
-  assertProblem(await t.current.http.put('/profile/email', { password: 'wrong password', newEmail }, token), 401, 'invalid_credentials');
-  assertProblem(await t.current.http.put('/profile/email', { password: PASSWORD, newEmail: 'nope' }, token), 400, 'validation_failed');
+  assertProblem(
+    await t.current.http.put('/profile/email', { password: 'wrong password', newEmail }, token),
+    401,
+    'invalid_credentials',
+  );
+  assertProblem(
+    await t.current.http.put('/profile/email', { password: PASSWORD, newEmail: 'nope' }, token),
+    400,
+    'validation_failed',
+  );
   const res = await t.current.http.put('/profile/email', { password: PASSWORD, newEmail }, token);
   assert.equal(res.status, 202);
   assert.equal((await t.current.http.get('/profile', token)).body.email, account.email, 'not yet');
@@ -98,7 +125,11 @@ test('e-mail change applies when the link mailed to the new address is followed'
 test('changing to an address that has an account changes nothing and mails that address', async () => {
   const account = await signedUp(t.current);
   const taken = await signedUp(t.current);
-  const res = await t.current.http.put('/profile/email', { password: PASSWORD, newEmail: taken.email.toUpperCase() }, account.tokens.accessToken);
+  const res = await t.current.http.put(
+    '/profile/email',
+    { password: PASSWORD, newEmail: taken.email.toUpperCase() },
+    account.tokens.accessToken,
+  );
   assert.equal(res.status, 202);
   assert.equal(t.current.mail.lastTo(taken.email)!.subject, 'E-mail change not possible');
   assert.equal((await t.current.http.get('/profile', account.tokens.accessToken)).body.email, account.email);

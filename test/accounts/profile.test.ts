@@ -17,7 +17,18 @@ async function uploadedFile(owner: TestUser, mimeType = 'image/png'): Promise<st
   const id = newId();
   await t.current.app.infra.database.db
     .insertInto('files')
-    .values({ id, ownerId: owner.id, name: 'me.png', mimeType, size: 123, storageKey: id, sha256: 'x', width: 10, height: 10, thumbnailKey: null })
+    .values({
+      id,
+      ownerId: owner.id,
+      name: 'me.png',
+      mimeType,
+      size: 123,
+      storageKey: id,
+      sha256: 'x',
+      width: 10,
+      height: 10,
+      thumbnailKey: null,
+    })
     .execute();
   return id;
 }
@@ -26,7 +37,17 @@ test('GET /profile returns your User object', async () => {
   const me = await createUser(t.current);
   const res = await t.current.http.get('/profile', me.token);
   assert.equal(res.status, 200);
-  assert.deepEqual(Object.keys(res.body).sort(), ['avatar', 'bio', 'createdAt', 'displayName', 'email', 'emailVerified', 'id', 'mfaEnabled', 'username']);
+  assert.deepEqual(Object.keys(res.body).sort(), [
+    'avatar',
+    'bio',
+    'createdAt',
+    'displayName',
+    'email',
+    'emailVerified',
+    'id',
+    'mfaEnabled',
+    'username',
+  ]);
   assert.equal(res.body.email, me.email);
   assert.equal(res.body.avatar, null);
 });
@@ -60,7 +81,11 @@ test('profile updates reach you (User) and your friends (PublicUser), not strang
 test('username changes are unique regardless of case', async () => {
   const me = await createUser(t.current);
   const other = await createUser(t.current);
-  assertProblem(await t.current.http.put('/profile', { username: other.username.toUpperCase() }, me.token), 409, 'username_taken');
+  assertProblem(
+    await t.current.http.put('/profile', { username: other.username.toUpperCase() }, me.token),
+    409,
+    'username_taken',
+  );
   const own = await t.current.http.put('/profile', { username: me.username.toUpperCase() }, me.token);
   assert.equal(own.status, 200);
   assert.equal(own.body.username, me.username.toUpperCase());
@@ -81,7 +106,11 @@ test('the avatar must be an image you uploaded; null clears it', async () => {
   assert.equal(seen.body.avatar.id, mine);
 
   assertProblem(await t.current.http.put('/profile', { avatarFileId: await uploadedFile(other) }, me.token), 404, 'not_found');
-  assertProblem(await t.current.http.put('/profile', { avatarFileId: await uploadedFile(me, 'application/pdf') }, me.token), 404, 'not_found');
+  assertProblem(
+    await t.current.http.put('/profile', { avatarFileId: await uploadedFile(me, 'application/pdf') }, me.token),
+    404,
+    'not_found',
+  );
   assertProblem(await t.current.http.put('/profile', { avatarFileId: newId() }, me.token), 404, 'not_found');
   assert.equal((await t.current.http.get('/profile', me.token)).body.avatar.id, mine, 'unchanged by refused updates');
   assert.equal((await t.current.http.put('/profile', { avatarFileId: null }, me.token)).body.avatar, null);
@@ -126,10 +155,16 @@ test('username search: case-insensitive prefix, literal underscores, cursor page
   for (const username of names) await createUser(t.current, { username });
   const first = await t.current.http.get(`/users?query=${prefix.toUpperCase()}&limit=2`, me.token);
   assert.equal(first.status, 200);
-  assert.deepEqual(first.body.users.map((u: any) => u.username), [`${prefix}_a`, `${prefix}_B`]);
+  assert.deepEqual(
+    first.body.users.map((u: any) => u.username),
+    [`${prefix}_a`, `${prefix}_B`],
+  );
   assert.equal(first.body.users[0].email, undefined);
   const second = await t.current.http.get(`/users?query=${prefix}&limit=2&cursor=${first.body.nextCursor}`, me.token);
-  assert.deepEqual(second.body.users.map((u: any) => u.username), [`${prefix}_c`, `${prefix}xd`]);
+  assert.deepEqual(
+    second.body.users.map((u: any) => u.username),
+    [`${prefix}_c`, `${prefix}xd`],
+  );
   assert.equal(second.body.nextCursor, null);
   const literal = await t.current.http.get(`/users?query=${prefix}_`, me.token);
   assert.equal(literal.body.users.length, 3, '`_` is not a wildcard');
@@ -143,21 +178,31 @@ test('username search: case-insensitive prefix, literal underscores, cursor page
 test('DELETE /profile needs the password; the account is anonymised and its sessions revoked', async () => {
   const account = await signedUp(t.current);
   const friend = await createUser(t.current);
-  await befriend(t.current, { ...friend, id: account.id } as TestUser, friend);
-  await befriend(t.current, friend, { ...friend, id: account.id } as TestUser);
+  await befriend(t.current, { ...friend, id: account.id }, friend);
   const token = account.tokens.accessToken;
   assertProblem(await t.current.http.delete('/profile', token, { password: 'wrong password' }), 401, 'invalid_credentials');
   assertProblem(await t.current.http.delete('/profile', token, {}), 400, 'validation_failed');
   assert.equal((await t.current.http.delete('/profile', token, { password: PASSWORD })).status, 204);
 
-  assert.deepEqual((await eventsOf(account.id, 'session.revoked')).map((d) => d.sessionIds), [[account.tokens.sessionId]]);
+  assert.deepEqual(
+    (await eventsOf(account.id, 'session.revoked')).map((d) => d.sessionIds),
+    [[account.tokens.sessionId]],
+  );
   assertProblem(await t.current.http.post('/login', { email: account.email, password: PASSWORD }), 401, 'invalid_credentials');
   assertProblem(await t.current.http.post('/token/refresh', { refreshToken: account.tokens.refreshToken }), 401, 'unauthorized');
   assertProblem(await t.current.http.get(`/users/${account.id}`, friend.token), 404, 'not_found');
   assert.deepEqual((await t.current.http.get(`/users?query=${account.username}`, friend.token)).body.users, []);
-  const friendships = await t.current.app.infra.database.db.selectFrom('friendships').selectAll().where('friendId', '=', account.id).execute();
+  const friendships = await t.current.app.infra.database.db
+    .selectFrom('friendships')
+    .selectAll()
+    .where('friendId', '=', account.id)
+    .execute();
   assert.equal(friendships.length, 0);
-  const row = await t.current.app.infra.database.db.selectFrom('users').selectAll().where('id', '=', account.id).executeTakeFirstOrThrow();
+  const row = await t.current.app.infra.database.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', account.id)
+    .executeTakeFirstOrThrow();
   assert.equal(row.email, null);
   assert.equal(row.passwordHash, null);
   assert.equal(row.displayName, 'Deleted user');

@@ -24,16 +24,28 @@ function assertLimited(res: { status: number; headers: Headers; body: any }): vo
 test('login: 5 per minute per account, whatever the address', async () => {
   const account = await signedUp(t.current);
   for (let i = 0; i < 5; i += 1) {
-    assertProblem(await post(newIp(), '/login', { email: account.email, password: 'wrong password' }), 401, 'invalid_credentials');
+    assertProblem(
+      await post(newIp(), '/login', { email: account.email, password: 'wrong password' }),
+      401,
+      'invalid_credentials',
+    );
   }
   assertLimited(await post(newIp(), '/login', { email: account.email.toUpperCase(), password: PASSWORD }));
-  assert.equal((await post(newIp(), '/login', { email: `other-${account.email}`, password: PASSWORD })).status, 401, 'other accounts unaffected');
+  assert.equal(
+    (await post(newIp(), '/login', { email: `other-${account.email}`, password: PASSWORD })).status,
+    401,
+    'other accounts unaffected',
+  );
 });
 
 test('login: 10 per minute per address', async () => {
   const ip = newIp();
   for (let i = 0; i < 10; i += 1) {
-    assertProblem(await post(ip, '/login', { email: `${uniqueName('n')}@example.test`, password: 'whatever' }), 401, 'invalid_credentials');
+    assertProblem(
+      await post(ip, '/login', { email: `${uniqueName('n')}@example.test`, password: 'whatever' }),
+      401,
+      'invalid_credentials',
+    );
   }
   assertLimited(await post(ip, '/login', { email: `${uniqueName('n')}@example.test`, password: 'whatever' }));
   assert.equal((await post(newIp(), '/login', { email: `${uniqueName('n')}@example.test`, password: 'whatever' })).status, 401);
@@ -41,7 +53,8 @@ test('login: 10 per minute per address', async () => {
 
 test('sign-up: 5 per minute per address', async () => {
   const ip = newIp();
-  const attempt = () => post(ip, '/signup', { username: uniqueName('rl'), email: `${uniqueName('rl')}@example.test`, password: PASSWORD });
+  const attempt = () =>
+    post(ip, '/signup', { username: uniqueName('rl'), email: `${uniqueName('rl')}@example.test`, password: PASSWORD });
   for (let i = 0; i < 5; i += 1) assert.equal((await attempt()).status, 202);
   assertLimited(await attempt());
 });
@@ -52,17 +65,20 @@ test('resend and forgot: limited per account and per address', async () => {
   for (let i = 0; i < 4; i += 1) assert.equal((await post(newIp(), '/password/forgot', { email: account.email })).status, 202);
   assertLimited(await post(newIp(), '/verify-email/resend', { email: account.email }));
   const ip = newIp();
-  for (let i = 0; i < 5; i += 1) assert.equal((await post(ip, '/verify-email/resend', { email: `${uniqueName('r')}@example.test` })).status, 202);
+  for (let i = 0; i < 5; i += 1)
+    assert.equal((await post(ip, '/verify-email/resend', { email: `${uniqueName('r')}@example.test` })).status, 202);
   assertLimited(await post(ip, '/password/forgot', { email: `${uniqueName('r')}@example.test` }));
 });
 
 test('MFA: wrong codes are limited per account', async () => {
   const account = await signedUp(t.current);
   await enableMfa(t.current, account.tokens.accessToken);
-  const challenge = async () => (await post(newIp(), '/login', { email: account.email, password: PASSWORD })).body.mfaToken as string;
+  const challenge = async () =>
+    (await post(newIp(), '/login', { email: account.email, password: PASSWORD })).body.mfaToken as string;
   // Each step locks after 5 wrong codes; the account limit also allows 5 a minute (enable took one).
   const token = await challenge();
-  for (let i = 0; i < 4; i += 1) assertProblem(await post(newIp(), '/login/mfa', { mfaToken: token, code: '000000' }), 401, 'invalid_mfa_code');
+  for (let i = 0; i < 4; i += 1)
+    assertProblem(await post(newIp(), '/login/mfa', { mfaToken: token, code: '000000' }), 401, 'invalid_mfa_code');
   assertLimited(await post(newIp(), '/login/mfa', { mfaToken: await challenge(), code: '000000' }));
 });
 

@@ -30,8 +30,23 @@ test('with TLS_CERT_FILE and TLS_KEY_FILE the server speaks HTTPS', async () => 
   const dir = await mkdtemp(path.join(os.tmpdir(), 'chat-tls-'));
   const cert = path.join(dir, 'cert.pem');
   const key = path.join(dir, 'key.pem');
-  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', key, '-out', cert]);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+  ]);
   const app = await startTestApp({ env: { TLS_CERT_FILE: cert, TLS_KEY_FILE: key } });
   try {
     assert.ok(app.url.startsWith('https://'));
@@ -47,7 +62,10 @@ test('with TLS_CERT_FILE and TLS_KEY_FILE the server speaks HTTPS', async () => 
 });
 
 test('a bad configuration value names the variable in one line', async () => {
-  assert.throws(() => loadConfig({ PORT: 'abc' }), (e: unknown) => e instanceof ConfigError && /^PORT must be/.test(e.message));
+  assert.throws(
+    () => loadConfig({ PORT: 'abc' }),
+    (e: unknown) => e instanceof ConfigError && /^PORT must be/.test(e.message),
+  );
   assert.throws(() => loadConfig({ SMTP_URL: 'http://x' }), /SMTP_URL must use smtp: or smtps:/);
   assert.throws(() => loadConfig({ TLS_CERT_FILE: '/x.pem' }), /TLS_CERT_FILE and TLS_KEY_FILE/);
   assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /JWT_SECRET is required/);
@@ -72,7 +90,16 @@ test('a running server logs no password or token, and stops with exit code 0 on 
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'debug', DATABASE_URL: '', REDIS_URL: '', NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'debug',
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      NODE_ENV: 'development',
+    },
   });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -91,7 +118,10 @@ test('a running server logs no password or token, and stops with exit code 0 on 
     const link = (JSON.parse(outboxLine) as { link: string }).link;
     const token = new URL(link).searchParams.get('token')!;
     assert.equal((await post('/verify-email', { token })).status, 200);
-    const login = (await (await post('/login', { email, password: PASSWORD })).json()) as { accessToken: string; refreshToken: string };
+    const login = (await (await post('/login', { email, password: PASSWORD })).json()) as {
+      accessToken: string;
+      refreshToken: string;
+    };
     await fetch(`${base}/profile?token=${login.accessToken}`, { headers: { authorization: `Bearer ${login.accessToken}` } });
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
@@ -107,7 +137,9 @@ test('a running server logs no password or token, and stops with exit code 0 on 
 
 async function waitForLine(read: () => string, pattern: RegExp): Promise<string> {
   for (let i = 0; i < 100; i += 1) {
-    const line = read().split('\n').find((l) => pattern.test(l));
+    const line = read()
+      .split('\n')
+      .find((l) => pattern.test(l));
     if (line) return line;
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -64,7 +64,11 @@ test('signing up with a registered e-mail answers the same and mails the owner i
   const first = await signup(t.current);
   await t.current.http.post('/verify-email', { token: first.token });
   const sentBefore = t.current.mail.sent.length;
-  const res = await t.current.http.post('/signup', { username: uniqueName('dup'), email: first.email.toUpperCase(), password: 'another password' });
+  const res = await t.current.http.post('/signup', {
+    username: uniqueName('dup'),
+    email: first.email.toUpperCase(),
+    password: 'another password',
+  });
   assert.equal(res.status, 202);
   assert.deepEqual(res.body, { status: 'verification_sent' });
   assert.equal(t.current.mail.sent.length, sentBefore + 1);
@@ -72,14 +76,22 @@ test('signing up with a registered e-mail answers the same and mails the owner i
   assert.equal(mail.subject, 'You already have an account');
   assert.ok(!mail.text.includes('verify-email?token='), 'a verified owner gets no new link');
   // No second account was made: the old password still works, the new one does not.
-  assertProblem(await t.current.http.post('/login', { email: first.email, password: 'another password' }), 401, 'invalid_credentials');
+  assertProblem(
+    await t.current.http.post('/login', { email: first.email, password: 'another password' }),
+    401,
+    'invalid_credentials',
+  );
   assert.equal((await t.current.http.post('/login', { email: first.email, password: PASSWORD })).status, 200);
 });
 
 test('a username taken in another case answers 409 username_taken and sends no mail', async () => {
   const first = await signup(t.current);
   const sentBefore = t.current.mail.sent.length;
-  const res = await t.current.http.post('/signup', { username: first.username.toUpperCase(), email: `${uniqueName('x')}@example.test`, password: PASSWORD });
+  const res = await t.current.http.post('/signup', {
+    username: first.username.toUpperCase(),
+    email: `${uniqueName('x')}@example.test`,
+    password: PASSWORD,
+  });
   assertProblem(res, 409, 'username_taken');
   assert.equal(t.current.mail.sent.length, sentBefore);
 });
@@ -117,9 +129,15 @@ test('invalid sign-up bodies answer 400 validation_failed with the field path', 
     assertProblem(res, 400, 'validation_failed');
     assert.equal(res.body.errors[0].path, path, JSON.stringify(body));
   }
-  const malformed = await t.current.http.request('POST', '/signup', { body: '{"username":', headers: { 'content-type': 'application/json' } });
+  const malformed = await t.current.http.request('POST', '/signup', {
+    body: '{"username":',
+    headers: { 'content-type': 'application/json' },
+  });
   assertProblem(malformed, 400, 'invalid_json');
-  const wrongType = await t.current.http.request('POST', '/signup', { body: '<x/>', headers: { 'content-type': 'application/xml' } });
+  const wrongType = await t.current.http.request('POST', '/signup', {
+    body: '<x/>',
+    headers: { 'content-type': 'application/xml' },
+  });
   assertProblem(wrongType, 415, 'unsupported_media_type');
   const empty = await t.current.http.request('POST', '/signup', { headers: { 'content-type': 'application/json' } });
   assert.equal(empty.status, 400);

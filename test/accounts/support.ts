@@ -30,7 +30,11 @@ export async function signedUp(t: TestApp, overrides: { username?: string; passw
   if (verified.status !== 200) throw new Error(`verify failed: ${verified.status} ${verified.text}`);
   const login = await t.http.post('/login', { email: account.email, password: account.password });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.text}`);
-  return { ...account, id: login.body.user.id as string, tokens: login.body as { accessToken: string; refreshToken: string; sessionId: string } };
+  return {
+    ...account,
+    id: login.body.user.id as string,
+    tokens: login.body as { accessToken: string; refreshToken: string; sessionId: string },
+  };
 }
 
 /** What an authenticator app shows for `secret` at `timestamp`. */
@@ -59,7 +63,11 @@ export async function expireTokens(t: TestApp, purpose: string): Promise<void> {
 }
 
 export function assertProblem(res: { status: number; headers: Headers; body: any }, status: number, code: string): void {
-  if (res.status !== status || res.body?.code !== code || !(res.headers.get('content-type') ?? '').includes('application/problem+json')) {
+  if (
+    res.status !== status ||
+    res.body?.code !== code ||
+    !(res.headers.get('content-type') ?? '').includes('application/problem+json')
+  ) {
     throw new Error(`expected ${status} ${code}, got ${res.status} ${JSON.stringify(res.body)}`);
   }
 }

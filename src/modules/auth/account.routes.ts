@@ -28,14 +28,19 @@ const security = [{ bearerAuth: [] }];
 const NoContent = Type.Null({ description: 'No content' });
 
 /** Signed-in account security: sessions, password and e-mail changes, TOTP. */
-export const accountRoutes: FastifyPluginAsyncTypebox<AccountRouteDeps> = async (app, { registration, sessions, passwords, mfa }) => {
+export const accountRoutes: FastifyPluginAsyncTypebox<AccountRouteDeps> = async (
+  app,
+  { registration, sessions, passwords, mfa },
+) => {
   app.addHook('preHandler', app.requireAuth);
   // These endpoints change credentials: a revoked session is refused at once, not when its token expires.
   app.addHook('preHandler', async (request) => sessions.assertActiveSession(request.user.userId, request.user.sessionId));
 
   app.post(
     '/logout/all',
-    { schema: { tags, security, summary: 'Revoke every session of your account', response: { 204: NoContent, ...problems(401) } } },
+    {
+      schema: { tags, security, summary: 'Revoke every session of your account', response: { 204: NoContent, ...problems(401) } },
+    },
     async (request, reply) => {
       await sessions.logoutAll(request.user.userId);
       return reply.status(204).send(null);
@@ -45,7 +50,13 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRouteDeps> = async 
   app.get(
     '/sessions',
     {
-      schema: { tags, security, summary: 'Your active sessions (devices)', querystring: PageQuerySchema, response: { 200: SessionPageSchema, ...problems(400, 401) } },
+      schema: {
+        tags,
+        security,
+        summary: 'Your active sessions (devices)',
+        querystring: PageQuerySchema,
+        response: { 200: SessionPageSchema, ...problems(400, 401) },
+      },
     },
     async (request) => sessions.listSessions(request.user.userId, request.user.sessionId, request.query),
   );
@@ -53,7 +64,13 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRouteDeps> = async 
   app.delete(
     '/sessions/:sessionId',
     {
-      schema: { tags, security, summary: 'Revoke one of your sessions', params: SessionParamsSchema, response: { 204: NoContent, ...problems(400, 401, 404) } },
+      schema: {
+        tags,
+        security,
+        summary: 'Revoke one of your sessions',
+        params: SessionParamsSchema,
+        response: { 204: NoContent, ...problems(400, 401, 404) },
+      },
     },
     async (request, reply) => {
       await sessions.revokeSession(request.user.userId, request.params.sessionId);

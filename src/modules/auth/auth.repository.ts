@@ -17,7 +17,10 @@ export async function insertSession(
   db: Kysely<DB>,
   s: { id: string; userId: string; userAgent: string | null; ip: string | null; expiresAt: Date },
 ): Promise<void> {
-  await db.insertInto('sessions').values({ ...s, lastUsedAt: new Date() }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ ...s, lastUsedAt: new Date() })
+    .execute();
 }
 
 export async function insertRefreshToken(db: Kysely<DB>, sessionId: string, tokenHash: string): Promise<void> {
@@ -71,7 +74,11 @@ export async function revokeSessions(
   userId: string,
   opts: { ids?: readonly string[]; except?: string } = {},
 ): Promise<string[]> {
-  let query = db.updateTable('sessions').set({ revokedAt: new Date() }).where('userId', '=', userId).where('revokedAt', 'is', null);
+  let query = db
+    .updateTable('sessions')
+    .set({ revokedAt: new Date() })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null);
   if (opts.ids) query = query.where('id', 'in', opts.ids.length ? [...opts.ids] : ['00000000-0000-0000-0000-000000000000']);
   if (opts.except) query = query.where('id', '!=', opts.except);
   const rows = await query.returning('id').execute();
@@ -108,7 +115,11 @@ export async function insertUserToken(
     .execute();
 }
 
-export async function findUserToken(db: Kysely<DB>, tokenHash: string, purposes: readonly UserTokenPurpose[]): Promise<TokenRow | undefined> {
+export async function findUserToken(
+  db: Kysely<DB>,
+  tokenHash: string,
+  purposes: readonly UserTokenPurpose[],
+): Promise<TokenRow | undefined> {
   return db
     .selectFrom('userTokens')
     .select(['tokenHash', 'userId', 'purpose', 'data', 'attempts', 'expiresAt', 'usedAt'])
@@ -169,7 +180,11 @@ export async function claimTotpStep(db: Kysely<DB>, userId: string, step: number
 
 export async function replaceRecoveryCodes(db: Kysely<DB>, userId: string, codeHashes: readonly string[]): Promise<void> {
   await db.deleteFrom('mfaRecoveryCodes').where('userId', '=', userId).execute();
-  if (codeHashes.length) await db.insertInto('mfaRecoveryCodes').values(codeHashes.map((codeHash) => ({ userId, codeHash }))).execute();
+  if (codeHashes.length)
+    await db
+      .insertInto('mfaRecoveryCodes')
+      .values(codeHashes.map((codeHash) => ({ userId, codeHash })))
+      .execute();
 }
 
 /** Spends one unused recovery code; false when unknown or already used. */
@@ -189,5 +204,9 @@ export async function setMfa(
   userId: string,
   changes: { mfaSecret?: string | null; mfaEnabled?: boolean; mfaLastStep?: number | null },
 ): Promise<void> {
-  await db.updateTable('users').set({ ...changes, updatedAt: new Date() }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ ...changes, updatedAt: new Date() })
+    .where('id', '=', userId)
+    .execute();
 }

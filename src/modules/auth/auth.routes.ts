@@ -32,7 +32,10 @@ const tags = ['auth'];
 const security: [] = [];
 const NoContent = Type.Null({ description: 'No content' });
 
-export const clientOf = (request: FastifyRequest): ClientInfo => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+export const clientOf = (request: FastifyRequest): ClientInfo => ({
+  ip: request.ip,
+  userAgent: request.headers['user-agent'] ?? null,
+});
 
 /** The endpoints that need no access token: sign-up, verification, login, refresh, logout, reset. */
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteDeps> = async (app, { registration, sessions, passwords }) => {
@@ -70,7 +73,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteDeps> = async (app, 
     },
     async (request, reply) => {
       const outcome = await registration.verifyEmailPage(request.query.token);
-      return reply.status(outcome === 'invalid' ? 400 : 200).type('text/html; charset=utf-8').send(verifyPage(outcome));
+      return reply
+        .status(outcome === 'invalid' ? 400 : 200)
+        .type('text/html; charset=utf-8')
+        .send(verifyPage(outcome));
     },
   );
 
@@ -91,7 +97,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteDeps> = async (app, 
   app.post(
     '/verify-email/resend',
     {
-      schema: { tags, security, summary: 'Mail a new verification link', body: EmailBodySchema, response: { 202: AcceptedSchema, ...problems(400, 429) } },
+      schema: {
+        tags,
+        security,
+        summary: 'Mail a new verification link',
+        body: EmailBodySchema,
+        response: { 202: AcceptedSchema, ...problems(400, 429) },
+      },
     },
     async (request, reply) => {
       await registration.resendVerification(request.body.email, clientOf(request));
@@ -145,7 +157,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteDeps> = async (app, 
 
   app.post(
     '/logout',
-    { schema: { tags, security, summary: 'End the session of a refresh token', body: RefreshSchema, response: { 204: NoContent, ...problems(400) } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'End the session of a refresh token',
+        body: RefreshSchema,
+        response: { 204: NoContent, ...problems(400) },
+      },
+    },
     async (request, reply) => {
       await sessions.logout(request.body.refreshToken);
       return reply.status(204).send(null);
@@ -154,7 +174,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteDeps> = async (app, 
 
   app.post(
     '/password/forgot',
-    { schema: { tags, security, summary: 'Mail a password reset link', body: EmailBodySchema, response: { 202: AcceptedSchema, ...problems(400, 429) } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Mail a password reset link',
+        body: EmailBodySchema,
+        response: { 202: AcceptedSchema, ...problems(400, 429) },
+      },
+    },
     async (request, reply) => {
       await passwords.forgotPassword(request.body.email, clientOf(request));
       return reply.status(202).send({ status: 'reset_sent' });
@@ -163,7 +191,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteDeps> = async (app, 
 
   app.get(
     '/reset-password',
-    { schema: { tags, security, summary: 'The page the reset link opens: a form', querystring: TokenQuerySchema, response: { 200: HtmlSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The page the reset link opens: a form',
+        querystring: TokenQuerySchema,
+        response: { 200: HtmlSchema },
+      },
+    },
     async (request, reply) => reply.type('text/html; charset=utf-8').send(resetFormPage(request.query.token ?? '')),
   );
 

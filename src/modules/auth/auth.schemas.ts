@@ -2,7 +2,12 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import { DateTimeSchema, IdSchema, NextCursorSchema, Nullable } from '../../lib/schemas.js';
 import { PasswordSchema, UserSchema, UsernameSchema } from '../users/index.js';
 
-const EmailSchema = Type.String({ format: 'email', maxLength: 254, description: 'An e-mail address', examples: ['ada@example.com'] });
+const EmailSchema = Type.String({
+  format: 'email',
+  maxLength: 254,
+  description: 'An e-mail address',
+  examples: ['ada@example.com'],
+});
 const TokenSchema = Type.String({ minLength: 1, maxLength: 256, description: 'The token from the mailed link' });
 const CodeSchema = Type.String({
   minLength: 6,

@@ -2,7 +2,16 @@ import { AppError } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { hashToken, randomToken } from '../../lib/secrets.js';
 import { usersRepository as users } from '../users/index.js';
-import { accountKey, inSeconds, limits, revokeAndNotify, TTL, type AuthDeps, type ClientInfo, type MailQueue } from './auth.context.js';
+import {
+  accountKey,
+  inSeconds,
+  limits,
+  revokeAndNotify,
+  TTL,
+  type AuthDeps,
+  type ClientInfo,
+  type MailQueue,
+} from './auth.context.js';
 import * as mails from './auth.mail.js';
 import * as repo from './auth.repository.js';
 
@@ -17,8 +26,15 @@ export function createPasswordService(deps: AuthDeps, mail: MailQueue) {
       const user = await users.findUserByEmail(db, email);
       if (!user?.email) return;
       const token = randomToken();
-      await repo.insertUserToken(db, { tokenHash: hashToken(token), userId: user.id, purpose: 'reset_password', expiresAt: inSeconds(TTL.resetPassword) });
-      mail.send(mails.resetMail(user.email, user.username, `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`));
+      await repo.insertUserToken(db, {
+        tokenHash: hashToken(token),
+        userId: user.id,
+        purpose: 'reset_password',
+        expiresAt: inSeconds(TTL.resetPassword),
+      });
+      mail.send(
+        mails.resetMail(user.email, user.username, `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`),
+      );
     },
 
     /**
@@ -29,10 +45,12 @@ export function createPasswordService(deps: AuthDeps, mail: MailQueue) {
       await limiter.consume(`reset:ip:${client.ip}`, limits.resetIp);
       const tokenHash = hashToken(token);
       const found = await repo.findUserToken(db, tokenHash, ['reset_password']);
-      if (!found || found.usedAt || found.expiresAt <= new Date()) throw new AppError('invalid_token', 'The link is invalid, used or expired');
+      if (!found || found.usedAt || found.expiresAt <= new Date())
+        throw new AppError('invalid_token', 'The link is invalid, used or expired');
       const passwordHash = await hashPassword(newPassword, config.passwordHashCost);
       await deps.transactor(async (trx, emit) => {
-        if (!(await repo.spendUserToken(trx, tokenHash))) throw new AppError('invalid_token', 'The link is invalid, used or expired');
+        if (!(await repo.spendUserToken(trx, tokenHash)))
+          throw new AppError('invalid_token', 'The link is invalid, used or expired');
         const user = await users.findUserById(trx, found.userId);
         if (!user) throw new AppError('invalid_token', 'The link is invalid, used or expired');
         await users.updateUser(trx, user.id, { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() });

@@ -19,14 +19,25 @@ export function createRegistrationService(deps: AuthDeps, mail: MailQueue) {
 
   async function newVerifyLink(user: UserRow): Promise<string> {
     const token = randomToken();
-    await repo.insertUserToken(db, { tokenHash: hashToken(token), userId: user.id, purpose: 'verify_email', expiresAt: inSeconds(TTL.verifyEmail) });
+    await repo.insertUserToken(db, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      purpose: 'verify_email',
+      expiresAt: inSeconds(TTL.verifyEmail),
+    });
     return verifyUrl(token);
   }
 
   async function createAccount(input: Signup, passwordHash: string): Promise<UserRow | 'email_exists'> {
     try {
       return await deps.transactor(async (trx) => {
-        const user = await users.insertUser(trx, { id: newId(), username: input.username, email: input.email, passwordHash, updatedAt: new Date() });
+        const user = await users.insertUser(trx, {
+          id: newId(),
+          username: input.username,
+          email: input.email,
+          passwordHash,
+          updatedAt: new Date(),
+        });
         return user;
       });
     } catch (error) {
@@ -48,7 +59,9 @@ export function createRegistrationService(deps: AuthDeps, mail: MailQueue) {
       throw new AppError('invalid_token', 'The link was already used');
     }
     if (found.expiresAt <= new Date()) throw new AppError('invalid_token', 'The link has expired');
-    return found.purpose === 'verify_email' ? confirmEmail(user, tokenHash) : changeEmail(user, tokenHash, String(found.data?.email ?? ''));
+    return found.purpose === 'verify_email'
+      ? confirmEmail(user, tokenHash)
+      : changeEmail(user, tokenHash, typeof found.data?.email === 'string' ? found.data.email : '');
   }
 
   async function confirmEmail(user: UserRow, tokenHash: string) {
@@ -70,7 +83,8 @@ export function createRegistrationService(deps: AuthDeps, mail: MailQueue) {
         await deps.users.emitProfileUpdated(trx, emit, user.id);
       });
     } catch (error) {
-      if (users.isUniqueViolation(error, EMAIL_INDEX)) throw new AppError('invalid_token', 'That address now belongs to another account');
+      if (users.isUniqueViolation(error, EMAIL_INDEX))
+        throw new AppError('invalid_token', 'That address now belongs to another account');
       throw error;
     }
     if (user.email) mail.send(mails.emailChangedMail(user.email, user.username, email));

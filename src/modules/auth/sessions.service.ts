@@ -6,7 +6,16 @@ import { verifyNothing, verifyPassword } from '../../lib/passwords.js';
 import { hashToken, randomToken } from '../../lib/secrets.js';
 import type { PageQuery } from '../../lib/schemas.js';
 import { usersRepository } from '../users/index.js';
-import { accountKey, inSeconds, limits, MFA_MAX_ATTEMPTS, revokeAndNotify, TTL, type AuthDeps, type ClientInfo } from './auth.context.js';
+import {
+  accountKey,
+  inSeconds,
+  limits,
+  MFA_MAX_ATTEMPTS,
+  revokeAndNotify,
+  TTL,
+  type AuthDeps,
+  type ClientInfo,
+} from './auth.context.js';
 import * as repo from './auth.repository.js';
 import type { Login, MfaChallenge, SessionPage, Tokens } from './auth.schemas.js';
 import type { MfaService } from './mfa.service.js';
@@ -58,12 +67,20 @@ export function createSessionsService(deps: AuthDeps, mfa: MfaService) {
         : await verifyNothing(input.password, config.passwordHashCost);
       if (!user || !ok) throw new AppError('invalid_credentials', 'The e-mail or password is incorrect');
       if (config.requireEmailVerification && !user.emailVerifiedAt) {
-        throw new AppError('email_not_verified', 'Confirm your e-mail address first (see the mail we sent, or ask for a new one)');
+        throw new AppError(
+          'email_not_verified',
+          'Confirm your e-mail address first (see the mail we sent, or ask for a new one)',
+        );
       }
       await limiter.reset(`login:account:${accountKey(input.email)}`);
       if (user.mfaEnabled) {
         const mfaToken = randomToken();
-        await repo.insertUserToken(db, { tokenHash: hashToken(mfaToken), userId: user.id, purpose: 'mfa_login', expiresAt: inSeconds(TTL.mfaLogin) });
+        await repo.insertUserToken(db, {
+          tokenHash: hashToken(mfaToken),
+          userId: user.id,
+          purpose: 'mfa_login',
+          expiresAt: inSeconds(TTL.mfaLogin),
+        });
         return { mfaRequired: true, mfaToken };
       }
       return signIn(user.id, client);
@@ -82,9 +99,13 @@ export function createSessionsService(deps: AuthDeps, mfa: MfaService) {
       if (!user || !(await mfa.verifySecondFactor(user, input.code))) {
         const attempts = await repo.failUserToken(db, tokenHash, MFA_MAX_ATTEMPTS);
         const left = Math.max(0, MFA_MAX_ATTEMPTS - attempts);
-        throw new AppError('invalid_mfa_code', left ? `The code is not valid (${left} attempts left)` : 'The code is not valid; log in again');
+        throw new AppError(
+          'invalid_mfa_code',
+          left ? `The code is not valid (${left} attempts left)` : 'The code is not valid; log in again',
+        );
       }
-      if (!(await repo.spendUserToken(db, tokenHash))) throw new AppError('invalid_token', 'The MFA step was already used; log in again');
+      if (!(await repo.spendUserToken(db, tokenHash)))
+        throw new AppError('invalid_token', 'The MFA step was already used; log in again');
       return signIn(user.id, client);
     },
 

@@ -64,10 +64,16 @@ export async function searchUsersByPrefix(
     .where('deletedAt', 'is', null);
   if (input.verifiedOnly) query = query.where('emailVerifiedAt', 'is not', null);
   if (input.after !== undefined) query = query.where(sql<string>`lower(username)`, '>', input.after);
-  return query.orderBy(sql`lower(username)`).limit(input.limit).execute();
+  return query
+    .orderBy(sql`lower(username)`)
+    .limit(input.limit)
+    .execute();
 }
 
-export async function findIdsByUsernames(db: Kysely<DB>, usernames: readonly string[]): Promise<{ id: string; username: string }[]> {
+export async function findIdsByUsernames(
+  db: Kysely<DB>,
+  usernames: readonly string[],
+): Promise<{ id: string; username: string }[]> {
   if (usernames.length === 0) return [];
   return db
     .selectFrom('users')

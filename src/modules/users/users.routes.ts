@@ -30,7 +30,8 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
         tags,
         security,
         summary: 'Update display name, bio, username or avatar',
-        description: 'Tells you (`User`) and your friends (`PublicUser`) with `profile.updated`. The avatar must be an image you uploaded.',
+        description:
+          'Tells you (`User`) and your friends (`PublicUser`) with `profile.updated`. The avatar must be an image you uploaded.',
         body: UpdateProfileSchema,
         response: { 200: UserSchema, ...problems(400, 401, 404, 409) },
       },
@@ -45,7 +46,8 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = a
         tags,
         security,
         summary: 'Delete your account',
-        description: 'Revokes every session, ends friendships and memberships and anonymises the profile; sent messages stay, from "Deleted user".',
+        description:
+          'Revokes every session, ends friendships and memberships and anonymises the profile; sent messages stay, from "Deleted user".',
         body: DeleteProfileSchema,
         response: { 204: Type.Null({ description: 'Deleted' }), ...problems(400, 401, 429) },
       },

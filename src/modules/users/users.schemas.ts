@@ -50,7 +50,9 @@ function NullOr<T extends TSchema>(schema: T) {
 
 export const UpdateProfileSchema = Type.Object(
   {
-    displayName: Type.Optional(NullOr(Type.String({ minLength: 1, maxLength: 64, description: 'Shown instead of the username; null clears' }))),
+    displayName: Type.Optional(
+      NullOr(Type.String({ minLength: 1, maxLength: 64, description: 'Shown instead of the username; null clears' })),
+    ),
     bio: Type.Optional(NullOr(Type.String({ maxLength: 500, description: 'Up to 500 characters; null (or "") clears' }))),
     username: Type.Optional(UsernameSchema),
     avatarFileId: Type.Optional(NullOr(Type.String({ format: 'uuid', description: 'An image you uploaded; null clears' }))),

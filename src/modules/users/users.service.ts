@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { verifyNothing, verifyPassword } from '../../lib/passwords.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
 import type { FileDto } from '../files/files.schemas.js';
-import type { AccountDeletionHook, Executor, FilesPort, PresencePort, SocialPort, UsersPort } from '../ports.js';
+import type { AccountDeletionHook, Executor, FilesPort, PresenceInfo, PresencePort, SocialPort, UsersPort } from '../ports.js';
 import { toPublicUserDto, toUserDto } from './users.presenter.js';
 import * as repo from './users.repository.js';
 import type { PublicUserDto, SearchUsersQuery, UpdateProfile, UserDto, UserPage } from './users.schemas.js';
@@ -46,14 +46,23 @@ export function createUsersService(deps: UsersDeps) {
     async getPublicUsers(viewerId, ids, executor = db) {
       const rows = await repo.findUsersByIds(executor, ids);
       const avatarIds = rows.flatMap((r) => (r.avatarFileId ? [r.avatarFileId] : []));
-      const avatars = avatarIds.length ? await files.presentFiles(avatarIds, executor) : new Map();
-      const friends = viewerId ? await social.friendsAmong(viewerId, rows.map((r) => r.id), executor) : new Set<string>();
-      const seen = friends.size ? await presence.lookup([...friends]) : new Map();
+      const avatars = avatarIds.length ? await files.presentFiles(avatarIds, executor) : new Map<string, FileDto>();
+      const friends = viewerId
+        ? await social.friendsAmong(
+            viewerId,
+            rows.map((r) => r.id),
+            executor,
+          )
+        : new Set<string>();
+      const seen = friends.size ? await presence.lookup([...friends]) : new Map<string, PresenceInfo>();
       const out = new Map<string, PublicUserDto>();
       for (const row of rows) {
         const avatar = row.avatarFileId ? (avatars.get(row.avatarFileId) ?? null) : null;
         const p = friends.has(row.id) ? (seen.get(row.id) ?? { online: false, lastSeenAt: null }) : undefined;
-        out.set(row.id, toPublicUserDto(row, avatar, p && { online: p.online, lastSeenAt: p.lastSeenAt ? new Date(p.lastSeenAt) : null }));
+        out.set(
+          row.id,
+          toPublicUserDto(row, avatar, p && { online: p.online, lastSeenAt: p.lastSeenAt ? new Date(p.lastSeenAt) : null }),
+        );
       }
       return out;
     },
@@ -84,7 +93,9 @@ export function createUsersService(deps: UsersDeps) {
     await deps.limiter.consume(`password-check:${userId}`, PASSWORD_CHECK);
     const row = await repo.findUserById(db, userId);
     if (!row) throw notFound('User');
-    const ok = row.passwordHash ? await verifyPassword(row.passwordHash, password) : await verifyNothing(password, deps.config.passwordHashCost);
+    const ok = row.passwordHash
+      ? await verifyPassword(row.passwordHash, password)
+      : await verifyNothing(password, deps.config.passwordHashCost);
     if (!ok) throw new AppError('invalid_credentials', 'The password is incorrect');
   }
 
@@ -106,7 +117,8 @@ export function createUsersService(deps: UsersDeps) {
           if (holder && holder.id !== userId) throw new AppError('username_taken', 'That username is taken');
         }
         const changed = await repo.updateUser(trx, userId, input).catch((error: unknown) => {
-          if (repo.isUniqueViolation(error, 'users_username_lower')) throw new AppError('username_taken', 'That username is taken');
+          if (repo.isUniqueViolation(error, 'users_username_lower'))
+            throw new AppError('username_taken', 'That username is taken');
           throw error;
         });
         if (!changed || changed.deletedAt) throw notFound('User');
@@ -142,7 +154,10 @@ export function createUsersService(deps: UsersDeps) {
         verifiedOnly: deps.config.requireEmailVerification,
       });
       const page = rows.slice(0, limit);
-      const views = await port.getPublicUsers(viewerId, page.map((r) => r.id));
+      const views = await port.getPublicUsers(
+        viewerId,
+        page.map((r) => r.id),
+      );
       const last = page.at(-1);
       return {
         users: page.flatMap((r) => views.get(r.id) ?? []),
