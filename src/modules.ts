@@ -3,34 +3,46 @@ import type { Infra } from './infra.js';
 import { notFound } from './lib/errors.js';
 import { accountRoutes, authDeletionHook, authRoutes, createAuthModule } from './modules/auth/index.js';
 import type { FileDto } from './modules/files/files.schemas.js';
-import type { AccountDeletionHook, FilesPort, PresencePort, SocialPort } from './modules/ports.js';
+import { createFriendsService, friendsRoutes, type FriendsService } from './modules/friends/index.js';
+import { createNotificationsService, notificationsRoutes } from './modules/notifications/index.js';
+import type { FilesPort, GatewayHooks, SocialPort } from './modules/ports.js';
 import { createUsersService, usersRoutes } from './modules/users/index.js';
+import { createRealtime } from './realtime/index.js';
 
 /**
  * Wires the feature modules: builds each service from the infrastructure and the services it
  * needs, then registers its routes. The only place that knows how modules depend on each other.
  */
 export async function registerModules(app: FastifyInstance, infra: Infra): Promise<void> {
-  const { database, config } = infra;
+  const { database, config, transactor } = infra;
   const db = database.db;
+  // Users and friends need each other (public views show presence to friends; friend requests
+  // present users), so the social port is bound once friends exists.
+  let friends: FriendsService | undefined;
+  const social = lateSocial(() => friends);
   const files = stubFiles(infra);
-  const social = stubSocial(infra);
-  const presence = stubPresence();
-  const deletionHooks: AccountDeletionHook[] = [authDeletionHook, stubFriendsDeletionHook];
 
+  const realtime = createRealtime(infra, {
+    hooks: () => stubGatewayHooks(infra),
+    social: () => social,
+    loadUser: async (userId) => users.presentSelf(userId).catch(() => null),
+    sessionActive: async (userId, sessionId) => auth.sessions.isActive(userId, sessionId),
+  });
   const users = createUsersService({
     db,
-    transactor: infra.transactor,
+    transactor,
     config,
     limiter: infra.limiter,
     files,
     social,
-    presence,
-    deletionHooks,
+    presence: realtime.presence,
+    deletionHooks: [authDeletionHook, (trx, emit, userId) => friends!.deletionHook(trx, emit, userId)],
   });
+  const notifications = createNotificationsService({ db, transactor, users: users.port });
+  friends = createFriendsService({ db, transactor, users: users.port, presence: realtime.presence, notifications: notifications.port });
   const auth = createAuthModule({
     db,
-    transactor: infra.transactor,
+    transactor,
     config,
     limiter: infra.limiter,
     mailer: infra.mailer,
@@ -40,9 +52,27 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   });
   app.addHook('onClose', async () => auth.drain());
 
+  await realtime.register(app);
   await app.register(authRoutes, auth);
   await app.register(accountRoutes, auth);
   await app.register(usersRoutes, { users });
+  await app.register(friendsRoutes, { friends });
+  await app.register(notificationsRoutes, { service: notifications });
+}
+
+/** A SocialPort whose calls go to the friends service once it exists. */
+function lateSocial(get: () => FriendsService | undefined): SocialPort {
+  const port = () => {
+    const service = get();
+    if (!service) throw new Error('friends service used before it was built');
+    return service.social;
+  };
+  return {
+    friendIds: (...args) => port().friendIds(...args),
+    areFriends: (...args) => port().areFriends(...args),
+    friendsAmong: (...args) => port().friendsAmong(...args),
+    isBlockedEitherWay: (...args) => port().isBlockedEitherWay(...args),
+  };
 }
 
 // replaced when files lands
@@ -103,68 +133,22 @@ function stubFiles(infra: Infra): FilesPort {
   };
 }
 
-// replaced when friends lands
-function stubSocial(infra: Infra): SocialPort {
+// replaced when messaging lands: typing in a direct chat between friends, or in a group of ≤ 100 members
+function stubGatewayHooks(infra: Infra): GatewayHooks {
   const db = infra.database.db;
   return {
-    async friendIds(userId, executor = db) {
-      const rows = await executor.selectFrom('friendships').select('friendId').where('userId', '=', userId).execute();
-      return rows.map((r) => r.friendId);
-    },
-    async areFriends(a, b, executor = db) {
-      const row = await executor
-        .selectFrom('friendships')
-        .select('userId')
-        .where('userId', '=', a)
-        .where('friendId', '=', b)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-    async friendsAmong(userId, ids, executor = db) {
-      if (ids.length === 0) return new Set();
-      const rows = await executor
-        .selectFrom('friendships')
-        .select('friendId')
-        .where('userId', '=', userId)
-        .where('friendId', 'in', [...ids])
-        .execute();
-      return new Set(rows.map((r) => r.friendId));
-    },
-    async isBlockedEitherWay(a, b, executor = db) {
-      const row = await executor
-        .selectFrom('blocks')
-        .select('blockerId')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('blockerId', '=', a), eb('blockedId', '=', b)]),
-            eb.and([eb('blockerId', '=', b), eb('blockedId', '=', a)]),
-          ]),
-        )
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-  };
-}
-
-// replaced when friends lands: ends the deleted user's friendships and pending requests
-const stubFriendsDeletionHook: AccountDeletionHook = async (trx, _emit, userId) => {
-  await trx
-    .deleteFrom('friendships')
-    .where((eb) => eb.or([eb('userId', '=', userId), eb('friendId', '=', userId)]))
-    .execute();
-  await trx
-    .updateTable('friendRequests')
-    .set({ status: 'cancelled', updatedAt: new Date() })
-    .where('status', '=', 'pending')
-    .where((eb) => eb.or([eb('fromUserId', '=', userId), eb('toUserId', '=', userId)]))
-    .execute();
-};
-
-// replaced when realtime lands: everyone is offline
-function stubPresence(): PresencePort {
-  return {
-    async lookup(userIds) {
-      return new Map(userIds.map((id) => [id, { online: false, lastSeenAt: null }]));
+    async typingTargets(userId, target) {
+      if (target.recipientId) {
+        const key = [userId, target.recipientId].sort().join(':');
+        const conv = await db.selectFrom('conversations').select('id').where('directKey', '=', key).executeTakeFirst();
+        const friends = await db.selectFrom('friendships').select('userId').where('userId', '=', userId).where('friendId', '=', target.recipientId).executeTakeFirst();
+        return conv && friends ? { conversationId: conv.id, groupId: null, userIds: [target.recipientId] } : null;
+      }
+      const group = await db.selectFrom('groups').select(['conversationId', 'memberCount']).where('id', '=', target.groupId!).where('deletedAt', 'is', null).executeTakeFirst();
+      if (!group || group.memberCount > 100) return null;
+      const members = await db.selectFrom('conversationMembers').select('userId').where('conversationId', '=', group.conversationId).execute();
+      const ids = members.map((m) => m.userId);
+      return ids.includes(userId) ? { conversationId: group.conversationId, groupId: target.groupId!, userIds: ids } : null;
     },
   };
 }
