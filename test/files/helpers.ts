@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import type { TestApp } from '../helpers/app.js';
 
@@ -62,3 +63,9 @@ export const PDF = Buffer.from(
 
 /** The start of a Windows PE executable ("MZ" header). */
 export const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(126, 0x90), Buffer.from('PE\0\0'), Buffer.alloc(256, 0)]);
+
+/** A presented URL pointed at the test server (presented URLs use the configured PUBLIC_URL). */
+export function local(t: TestApp, url: string): string {
+  assert.ok(url.startsWith(`${t.config.publicUrl}/`), url);
+  return t.url + url.slice(t.config.publicUrl.length);
+}

@@ -6,7 +6,9 @@ const MAX_BYTES = 200;
 
 /** A name safe to store, display and put in a header; `file` when nothing usable is left. */
 export function sanitizeFileName(raw: string | undefined): string {
-  const base = (raw ?? '').split(/[/\\]/).pop() ?? '';
+  // Browsers escape `"`, CR and LF in multipart file names as %22, %0D, %0A (WHATWG HTML).
+  const unescaped = (raw ?? '').replace(/%(22|0d|0a)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const base = unescaped.split(/[/\\]/).pop() ?? '';
   let name = base.normalize('NFC').replace(UNSAFE, '').replace(/\s+/g, ' ').trim();
   name = name.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
   if (Buffer.byteLength(name) > MAX_BYTES) name = truncateKeepingExtension(name);
