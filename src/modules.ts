@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import path from 'node:path';
 import type { Infra } from './infra.js';
-import { notFound } from './lib/errors.js';
+import { createLocalStorage } from './lib/storage/local-storage.js';
 import { accountRoutes, authDeletionHook, authRoutes, createAuthModule } from './modules/auth/index.js';
-import type { FileDto } from './modules/files/files.schemas.js';
+import { createFilesService, createUrlSigner, filesRoutes } from './modules/files/index.js';
 import { createFriendsService, friendsRoutes, type FriendsService } from './modules/friends/index.js';
 import { createNotificationsService, notificationsRoutes } from './modules/notifications/index.js';
-import type { FilesPort, GatewayHooks, SocialPort } from './modules/ports.js';
+import type { GatewayHooks, SocialPort } from './modules/ports.js';
 import { createUsersService, usersRoutes } from './modules/users/index.js';
 import { createRealtime } from './realtime/index.js';
 
@@ -20,7 +21,15 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   // present users), so the social port is bound once friends exists.
   let friends: FriendsService | undefined;
   const social = lateSocial(() => friends);
-  const files = stubFiles(infra);
+  const fileService = createFilesService({
+    db,
+    storage: createLocalStorage(path.join(config.dataDir, 'files')),
+    limiter: infra.limiter,
+    signer: createUrlSigner(config.jwtSecret, config.publicUrl),
+    maxUploadBytes: config.maxUploadBytes,
+    log: infra.log.child({ module: 'files' }),
+  });
+  const files = fileService.port;
 
   const realtime = createRealtime(infra, {
     hooks: () => stubGatewayHooks(infra),
@@ -56,6 +65,7 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   await app.register(authRoutes, auth);
   await app.register(accountRoutes, auth);
   await app.register(usersRoutes, { users });
+  await app.register(filesRoutes, { files: fileService, maxUploadBytes: config.maxUploadBytes });
   await app.register(friendsRoutes, { friends });
   await app.register(notificationsRoutes, { service: notifications });
 }
@@ -72,64 +82,6 @@ function lateSocial(get: () => FriendsService | undefined): SocialPort {
     areFriends: (...args) => port().areFriends(...args),
     friendsAmong: (...args) => port().friendsAmong(...args),
     isBlockedEitherWay: (...args) => port().isBlockedEitherWay(...args),
-  };
-}
-
-// replaced when files lands
-function stubFiles(infra: Infra): FilesPort {
-  const db = infra.database.db;
-  const present = (row: {
-    id: string;
-    name: string;
-    mimeType: string;
-    size: number;
-    width: number | null;
-    height: number | null;
-    thumbnailKey: string | null;
-    createdAt: Date;
-  }): FileDto => {
-    const url = `${infra.config.publicUrl}/files/${row.id}`;
-    return {
-      id: row.id,
-      name: row.name,
-      mimeType: row.mimeType,
-      size: row.size,
-      url,
-      thumbnailUrl: row.thumbnailKey ? `${url}/thumbnail` : null,
-      width: row.width,
-      height: row.height,
-      createdAt: row.createdAt.toISOString(),
-    };
-  };
-  return {
-    async presentFiles(ids, executor = db) {
-      if (ids.length === 0) return new Map();
-      const rows = await executor
-        .selectFrom('files')
-        .selectAll()
-        .where('id', 'in', [...new Set(ids)])
-        .execute();
-      return new Map(rows.map((r) => [r.id, present(r)]));
-    },
-    async assertOwnFiles(userId, ids, executor = db) {
-      if (ids.length === 0) return;
-      const rows = await executor
-        .selectFrom('files')
-        .select('id')
-        .where('id', 'in', [...new Set(ids)])
-        .where('ownerId', '=', userId)
-        .execute();
-      if (rows.length !== new Set(ids).size) throw notFound('File');
-    },
-    async assertOwnImage(userId, id, executor = db) {
-      const row = await executor
-        .selectFrom('files')
-        .select('mimeType')
-        .where('id', '=', id)
-        .where('ownerId', '=', userId)
-        .executeTakeFirst();
-      if (!row || !row.mimeType.startsWith('image/')) throw notFound('File');
-    },
   };
 }
 
