@@ -157,3 +157,70 @@ export async function otherMembersOf(
     .where('userId', '<>', viewerId)
     .execute();
 }
+
+/**
+ * Members (other than `excludeUserId`) whose `kind` watermark reached `seq`, with the time of the
+ * first move that covered it.
+ */
+export async function receiptsFor(
+  db: Executor,
+  input: { conversationId: string; seq: number; kind: WatermarkKind; excludeUserId: string | null },
+): Promise<{ userId: string; at: Date }[]> {
+  const column = input.kind === 'read' ? 'cm.readSeq' : 'cm.deliveredSeq';
+  let query = db
+    .selectFrom('conversationMembers as cm')
+    .select((eb) => [
+      'cm.userId',
+      eb
+        .selectFrom('receipts as r')
+        .select((e) => e.fn.min('r.at').as('at'))
+        .whereRef('r.conversationId', '=', 'cm.conversationId')
+        .whereRef('r.userId', '=', 'cm.userId')
+        .where('r.kind', '=', input.kind)
+        .where('r.upToSeq', '>=', input.seq)
+        .as('at'),
+    ])
+    .where('cm.conversationId', '=', input.conversationId)
+    .where(column, '>=', input.seq);
+  if (input.excludeUserId) query = query.where('cm.userId', '<>', input.excludeUserId);
+  const rows = await query.orderBy('at').execute();
+  return rows.map((r) => ({ userId: r.userId, at: r.at ? new Date(r.at as Date) : new Date(0) }));
+}
+
+export interface ConversationListRow {
+  conversationId: string;
+  activityAt: Date;
+  /** `activity_at` as PostgreSQL prints it (microseconds kept), for cursors. */
+  activityKey: string;
+  muted: boolean;
+  type: ConversationType;
+  lastMessageId: string | null;
+  groupId: string | null;
+}
+
+/**
+ * A user's conversations, most recent activity first, keyset-paginated over
+ * (activity_at, conversation_id) by the `conversation_members_user_activity` index. Direct chats
+ * appear once they have a message.
+ */
+export async function listMemberships(
+  db: Executor,
+  userId: string,
+  after: { at: string; id: string } | undefined,
+  limit: number,
+  only?: string,
+): Promise<ConversationListRow[]> {
+  let query = db
+    .selectFrom('conversationMembers as cm')
+    .innerJoin('conversations as c', 'c.id', 'cm.conversationId')
+    .leftJoin('groups as g', 'g.conversationId', 'c.id')
+    .select(['cm.conversationId', 'cm.activityAt', sql<string>`cm.activity_at::text`.as('activityKey'), 'cm.muted', 'c.type', 'c.lastMessageId', 'g.id as groupId'])
+    .where('cm.userId', '=', userId)
+    .where((eb) => eb.or([eb('c.type', '=', 'group'), eb('c.lastSeq', '>', 0)]))
+    .where('g.deletedAt', 'is', null);
+  if (only !== undefined) query = query.where('cm.conversationId', '=', only);
+  if (after) {
+    query = query.where(sql<boolean>`(cm.activity_at, cm.conversation_id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  }
+  return query.orderBy('cm.activityAt', 'desc').orderBy('cm.conversationId', 'desc').limit(limit + 1).execute();
+}

@@ -1,0 +1,68 @@
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import { isId } from '../../lib/ids.js';
+import type { PageQuery } from '../../lib/schemas.js';
+import type { MessagingDeps } from '../messages/messaging.deps.js';
+import { presentMessages } from '../messages/messages.presenter.js';
+import { findMessagesByIds, unreadCounts } from '../messages/messages.repository.js';
+import { listMemberships, otherMembersOf, setMuted, type ConversationListRow } from './conversations.repository.js';
+import { toConversationDto, type ConversationContext } from './conversations.presenter.js';
+import type { ConversationDto, ConversationPage, ConversationSettings } from './conversations.schemas.js';
+
+function decodeListCursor(cursor: string): { at: string; id: string } {
+  const [at, id] = decodeCursor(cursor, ['string', 'string']) as [string, string];
+  if (!isId(id) || Number.isNaN(Date.parse(at.replace(' ', 'T')))) throw new AppError('invalid_cursor', 'The cursor is malformed');
+  return { at, id };
+}
+
+export function createConversationsService(deps: MessagingDeps) {
+  const { infra, files, users, groups } = deps;
+  const db = infra.database.db;
+
+  /** Everything the rows need, each kind in one batched lookup. */
+  async function contextFor(userId: string, rows: ConversationListRow[]): Promise<ConversationContext> {
+    const ids = rows.map((r) => r.conversationId);
+    const directIds = rows.filter((r) => r.type === 'direct').map((r) => r.conversationId);
+    const groupIds = rows.flatMap((r) => (r.groupId ? [r.groupId] : []));
+    const lastIds = rows.flatMap((r) => (r.lastMessageId ? [r.lastMessageId] : []));
+    const [peerRows, groupMap, lastRows, unread] = await Promise.all([
+      otherMembersOf(db, directIds, userId),
+      groups.presentGroups(userId, groupIds),
+      findMessagesByIds(db, lastIds),
+      unreadCounts(db, userId, ids),
+    ]);
+    const peerOf = new Map(peerRows.map((p) => [p.conversationId, p.userId]));
+    const [peers, lastMessages] = await Promise.all([
+      users.getPublicUsers(userId, [...new Set(peerOf.values())]),
+      presentMessages(db, files, userId, lastRows),
+    ]);
+    return { peers, peerOf, groups: groupMap, lastMessages: new Map(lastMessages.map((m) => [m.id, m])), unread };
+  }
+
+  /** The caller's conversations, most recent activity first, with last message, unread count and peer or group. */
+  async function listConversations(userId: string, query: PageQuery): Promise<ConversationPage> {
+    const limit = query.limit ?? 50;
+    const after = query.cursor !== undefined ? decodeListCursor(query.cursor) : undefined;
+    const rows = await listMemberships(db, userId, after, limit);
+    const page = rows.slice(0, limit);
+    const context = await contextFor(userId, page);
+    const last = page.at(-1);
+    return {
+      conversations: page.map((row) => toConversationDto(row, context)),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.activityKey, last.conversationId]) : null,
+    };
+  }
+
+  /** Mutes or unmutes a conversation for the caller (`conversation.updated` to their devices). */
+  async function updateSettings(userId: string, conversationId: string, settings: ConversationSettings): Promise<ConversationDto> {
+    await infra.transactor(async (trx, emit) => {
+      if (!(await setMuted(trx, conversationId, userId, settings.muted))) throw notFound('Conversation');
+      emit({ type: 'conversation.updated', data: { conversationId, muted: settings.muted }, to: [userId] });
+    });
+    const [row] = await listMemberships(db, userId, undefined, 1, conversationId);
+    if (!row) throw notFound('Conversation');
+    return toConversationDto(row, await contextFor(userId, [row]));
+  }
+
+  return { listConversations, updateSettings };
+}
