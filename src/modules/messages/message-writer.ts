@@ -26,6 +26,8 @@ export interface AppendedMessage {
   record: MessageRecord;
   /** The conversation's current members. */
   members: string[];
+  /** The sender's read watermark before this message, when it moved. */
+  previousReadSeq: number | undefined;
 }
 
 /**
@@ -59,14 +61,15 @@ export async function appendMessage(trx: Trx, emit: Emit, files: FilesPort, inpu
   await insertAttachments(trx, record.id, input.attachmentIds ?? []);
   await recordLastMessage(trx, input.conversationId, seq, record.id, at);
   const members = await memberIds(trx, input.conversationId);
+  let previousReadSeq: number | undefined;
   if (input.senderId && members.includes(input.senderId)) {
-    for (const kind of ['delivered', 'read'] as const) {
-      await advanceWatermark(trx, { conversationId: input.conversationId, userId: input.senderId, kind, seq, at });
-    }
+    const watermark = { conversationId: input.conversationId, userId: input.senderId, seq, at };
+    await advanceWatermark(trx, { ...watermark, kind: 'delivered' });
+    previousReadSeq = await advanceWatermark(trx, { ...watermark, kind: 'read' });
   }
   const audience = [...new Set([...members, ...(input.alsoNotify ?? [])])];
   await emitMessageEvent(trx, emit, files, 'message.created', record, audience);
-  return { record, members };
+  return { record, members, previousReadSeq };
 }
 
 /**

@@ -4,7 +4,7 @@ import { getOrCreateDirectConversation, mutedMembers } from '../conversations/co
 import { appendMessage, type AppendedMessage } from './message-writer.js';
 import type { MessagingDeps } from './messaging.deps.js';
 import { presentMessage } from './messages.presenter.js';
-import { findByClientMessageId, findMessageById } from './messages.repository.js';
+import { findByClientMessageId, findMessageById, sendersBetween } from './messages.repository.js';
 import type { MessageDto, SendMessage } from './messages.schemas.js';
 
 /** Sending: 10 messages per second with bursts of 20, per user, shared across nodes. */
@@ -84,6 +84,21 @@ export function createSendService(deps: MessagingDeps) {
     }
   }
 
+  /**
+   * Sending moves the sender's read watermark to the new message: their message notification is
+   * cleared and, in a direct chat, the peer learns that their messages before it were read.
+   */
+  async function senderHasRead(trx: Trx, emit: Emit, sent: AppendedMessage, senderId: string): Promise<void> {
+    const { record, previousReadSeq } = sent;
+    if (previousReadSeq === undefined || previousReadSeq >= record.seq - 1) return;
+    await notifications.clearMessageNotification(trx, emit, senderId, record.conversationId);
+    if (record.groupId !== null) return;
+    const peers = await sendersBetween(trx, record.conversationId, previousReadSeq, record.seq - 1, senderId);
+    if (peers.length === 0) return;
+    const data = { conversationId: record.conversationId, userId: senderId, upToSeq: Number(record.seq), at: record.createdAt.toISOString() };
+    emit({ type: 'message.read', data, to: [senderId, ...peers] });
+  }
+
   async function writeMessage(senderId: string, input: SendMessage, mentionIds: Map<string, string>): Promise<MessageDto> {
     return infra.transactor(async (trx, emit) => {
       const target = await resolveTarget(trx, senderId, input);
@@ -104,6 +119,7 @@ export function createSendService(deps: MessagingDeps) {
       });
       const dto = await presentMessage(trx, files, senderId, sent.record);
       await notifyMembers(trx, emit, sent, senderId, dto);
+      await senderHasRead(trx, emit, sent, senderId);
       return dto;
     });
   }
