@@ -14,6 +14,8 @@ try {
     await database.close();
   }
 } catch (error) {
-  process.stderr.write(`${error instanceof ConfigError ? 'Configuration error' : 'Migration failed'}: ${(error as Error).message}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? 'Configuration error' : 'Migration failed'}: ${(error as Error).message}\n`,
+  );
   process.exitCode = 1;
 }

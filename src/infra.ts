@@ -28,10 +28,13 @@ export interface Infra {
 export type InfraOverrides = Partial<Pick<Infra, 'database' | 'mailer' | 'limiter'>>;
 
 /** Opens (or takes from `overrides`) every connection; the caller owns closing via `closeInfra`. */
-export async function openInfra(config: Readonly<Config>, log: FastifyBaseLogger, overrides: InfraOverrides = {}): Promise<Infra> {
+export async function openInfra(
+  config: Readonly<Config>,
+  log: FastifyBaseLogger,
+  overrides: InfraOverrides = {},
+): Promise<Infra> {
   const database =
-    overrides.database ??
-    (await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pg') }));
+    overrides.database ?? (await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pg') }));
   if (!overrides.database) await migrateToLatest(database.db);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   redis?.on('error', (err) => log.warn({ err }, 'redis error'));

@@ -20,6 +20,10 @@ export interface Database {
 
 const INT8_OID = 20;
 
+/** bigint columns (counts, seqs) come back as numbers: they stay far below 2^53. */
+const typeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
+  oid === INT8_OID ? Number : (pg.types.getTypeParser(oid, format) as unknown)) as pg.CustomTypesConfig['getTypeParser'];
+
 export interface DatabaseOptions {
   /** A PostgreSQL URL; without it PGlite runs embedded. */
   url?: string | undefined;
@@ -40,7 +44,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       connectionString: options.url,
       max: options.poolSize ?? 10,
       allowExitOnIdle: true,
-      types: { getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
+      types: { getTypeParser: typeParser },
     });
     // An idle client losing its server is reported here; without a listener it would crash the process.
     pool.on('error', () => {});
@@ -55,7 +59,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     dialect = new PGliteDialect(pglite);
     closeDriver = () => pglite.close();
-    dump = () => pglite.dumpDataDir('none') as Promise<Blob>;
+    dump = () => pglite.dumpDataDir('none');
     kind = 'pglite';
   }
   const db = new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin()] });

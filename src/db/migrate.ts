@@ -1,4 +1,5 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { DB } from './schema.js';
 import * as initial from './migrations/0001_initial.js';
 
 /** Migrations are listed here in order; the files themselves are frozen once shipped. */
@@ -13,7 +14,7 @@ class StaticMigrationProvider implements MigrationProvider {
 }
 
 /** Applies every pending migration; throws (never exits 0) when one fails. */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -47,7 +47,11 @@ export async function appendEvents(trx: Transaction<DB>, events: readonly Pendin
 }
 
 export async function createEventCounter(trx: Kysely<DB>, userId: string): Promise<void> {
-  await trx.insertInto('eventSeqs').values({ userId, seq: 0 }).onConflict((oc) => oc.doNothing()).execute();
+  await trx
+    .insertInto('eventSeqs')
+    .values({ userId, seq: 0 })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** Events of one user after `afterSeq`, oldest first. */
@@ -83,8 +87,12 @@ export async function oldestRetainedSeq(db: Kysely<DB>, userId: string): Promise
 /** Drops log rows older than the retention window, then payloads no longer referenced. */
 export async function pruneEvents(db: Kysely<DB>, olderThan: Date): Promise<number> {
   const removed = await db.deleteFrom('eventLog').where('createdAt', '<', olderThan).executeTakeFirst();
-  await db.deleteFrom('events').where('createdAt', '<', olderThan).where(({ not, exists, selectFrom }) =>
-    not(exists(selectFrom('eventLog').select('eventLog.eventId').whereRef('eventLog.eventId', '=', 'events.id'))),
-  ).execute();
+  await db
+    .deleteFrom('events')
+    .where('createdAt', '<', olderThan)
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('eventLog').select('eventLog.eventId').whereRef('eventLog.eventId', '=', 'events.id'))),
+    )
+    .execute();
   return Number(removed.numDeletedRows);
 }

@@ -51,11 +51,7 @@ export class AppError extends Error {
   /** The bucket size, for `rate_limited`. */
   readonly limit: number | undefined;
 
-  constructor(
-    code: ErrorCode,
-    detail?: string,
-    extra: { errors?: FieldError[]; retryAfter?: number; limit?: number } = {},
-  ) {
+  constructor(code: ErrorCode, detail?: string, extra: { errors?: FieldError[]; retryAfter?: number; limit?: number } = {}) {
     super(detail ?? errorCatalog[code].title);
     this.name = 'AppError';
     this.code = code;

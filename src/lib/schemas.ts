@@ -2,7 +2,11 @@ import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox'
 
 // Building blocks shared by every module's schemas.
 
-export const IdSchema = Type.String({ format: 'uuid', description: 'An opaque id', examples: ['0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b'] });
+export const IdSchema = Type.String({
+  format: 'uuid',
+  description: 'An opaque id',
+  examples: ['0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b'],
+});
 export const DateTimeSchema = Type.String({ format: 'date-time', description: 'ISO 8601, UTC' });
 
 export function Nullable<T extends TSchema>(schema: T) {

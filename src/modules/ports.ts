@@ -60,7 +60,13 @@ export interface NotificationsPort {
   notify(
     trx: Trx,
     emit: Emit,
-    input: { userId: string; type: Exclude<NotificationType, 'message'>; actorId: string | null; data: Record<string, unknown>; conversationId?: string },
+    input: {
+      userId: string;
+      type: Exclude<NotificationType, 'message'>;
+      actorId: string | null;
+      data: Record<string, unknown>;
+      conversationId?: string;
+    },
   ): Promise<void>;
   /**
    * The collapsed per-conversation `message` notification: created, or updated in place with
@@ -121,6 +127,12 @@ export interface SystemMessagesPort {
   write(
     trx: Trx,
     emit: Emit,
-    input: { conversationId: string; groupId: string; actorId: string | null; data: SystemMessageData; alsoNotify?: readonly string[] },
+    input: {
+      conversationId: string;
+      groupId: string;
+      actorId: string | null;
+      data: SystemMessageData;
+      alsoNotify?: readonly string[];
+    },
   ): Promise<void>;
 }

@@ -18,8 +18,8 @@ export class WsClient {
   private readonly closed: Promise<number>;
 
   private constructor(readonly socket: WebSocket) {
-    socket.on('message', (raw) => {
-      this.frames.push(JSON.parse(raw.toString()) as Frame);
+    socket.on('message', (raw: Buffer) => {
+      this.frames.push(JSON.parse(raw.toString('utf8')) as Frame);
       for (const wake of this.waiters) wake();
     });
     this.closed = new Promise((resolve) => {
