@@ -4,8 +4,8 @@ import type { Infra } from './infra.js';
 import { newId } from './lib/ids.js';
 import { notFound } from './lib/errors.js';
 import type { FileDto } from './modules/files/files.schemas.js';
-import { conversationsRoutes } from './modules/conversations/index.js';
-import { createMessaging, messagesRoutes } from './modules/messages/index.js';
+
+import { conversationsRoutes, createMessaging, messagesRoutes } from './modules/messages/index.js';
 import type { FilesPort, GroupsPort, NotificationsPort, SocialPort, UsersPort } from './modules/ports.js';
 import { toPublicUserDto } from './modules/users/users.presenter.js';
 import { findUsersByIds } from './modules/users/users.repository.js';
@@ -43,20 +43,37 @@ function filesPortStub(infra: Infra): FilesPort {
   const present = async (ids: readonly string[], executor = infra.database.db) => {
     const map = new Map<string, FileDto>();
     if (ids.length === 0) return map;
-    const rows = await executor.selectFrom('files').selectAll().where('id', 'in', [...ids]).execute();
+    const rows = await executor
+      .selectFrom('files')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
     for (const r of rows) {
       const url = `${infra.config.publicUrl}/files/${r.id}`;
       map.set(r.id, {
-        id: r.id, name: r.name, mimeType: r.mimeType, size: Number(r.size), url,
-        thumbnailUrl: r.thumbnailKey ? `${url}/thumbnail` : null, width: r.width, height: r.height, createdAt: r.createdAt.toISOString(),
+        id: r.id,
+        name: r.name,
+        mimeType: r.mimeType,
+        size: Number(r.size),
+        url,
+        thumbnailUrl: r.thumbnailKey ? `${url}/thumbnail` : null,
+        width: r.width,
+        height: r.height,
+        createdAt: r.createdAt.toISOString(),
       });
     }
     return map;
   };
   const own = async (userId: string, ids: readonly string[], executor = infra.database.db, imageOnly = false) => {
     if (ids.length === 0) return;
-    const rows = await executor.selectFrom('files').select(['id', 'mimeType']).where('id', 'in', [...ids]).where('ownerId', '=', userId).execute();
-    if (rows.length !== new Set(ids).size || (imageOnly && rows.some((r) => !r.mimeType.startsWith('image/')))) throw notFound('File');
+    const rows = await executor
+      .selectFrom('files')
+      .select(['id', 'mimeType'])
+      .where('id', 'in', [...ids])
+      .where('ownerId', '=', userId)
+      .execute();
+    if (rows.length !== new Set(ids).size || (imageOnly && rows.some((r) => !r.mimeType.startsWith('image/'))))
+      throw notFound('File');
   };
   return {
     presentFiles: present,
@@ -70,7 +87,10 @@ function usersPortStub(infra: Infra, files: FilesPort): UsersPort {
   return {
     async getPublicUsers(_viewerId, ids, executor = infra.database.db) {
       const rows = (await findUsersByIds(executor, ids)).filter((r) => r.deletedAt === null);
-      const avatars = await files.presentFiles(rows.flatMap((r) => (r.avatarFileId ? [r.avatarFileId] : [])), executor);
+      const avatars = await files.presentFiles(
+        rows.flatMap((r) => (r.avatarFileId ? [r.avatarFileId] : [])),
+        executor,
+      );
       return new Map(rows.map((r) => [r.id, toPublicUserDto(r, r.avatarFileId ? (avatars.get(r.avatarFileId) ?? null) : null)]));
     },
     async idsByUsernames(usernames, executor = infra.database.db) {
@@ -85,7 +105,12 @@ function usersPortStub(infra: Infra, files: FilesPort): UsersPort {
       return new Map(rows.map((r) => [r.name, r.id]));
     },
     async exists(userId, executor = infra.database.db) {
-      const row = await executor.selectFrom('users').select('id').where('id', '=', userId).where('deletedAt', 'is', null).executeTakeFirst();
+      const row = await executor
+        .selectFrom('users')
+        .select('id')
+        .where('id', '=', userId)
+        .where('deletedAt', 'is', null)
+        .executeTakeFirst();
       return row !== undefined;
     },
   };
@@ -98,7 +123,12 @@ function socialPortStub(infra: Infra): SocialPort {
   return {
     friendIds,
     async areFriends(a, b, executor = infra.database.db) {
-      const row = await executor.selectFrom('friendships').select('userId').where('userId', '=', a).where('friendId', '=', b).executeTakeFirst();
+      const row = await executor
+        .selectFrom('friendships')
+        .select('userId')
+        .where('userId', '=', a)
+        .where('friendId', '=', b)
+        .executeTakeFirst();
       return row !== undefined;
     },
     async friendsAmong(userId, ids, executor) {
@@ -109,7 +139,12 @@ function socialPortStub(infra: Infra): SocialPort {
       const row = await executor
         .selectFrom('blocks')
         .select('blockerId')
-        .where((eb) => eb.or([eb.and([eb('blockerId', '=', a), eb('blockedId', '=', b)]), eb.and([eb('blockerId', '=', b), eb('blockedId', '=', a)])]))
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('blockerId', '=', a), eb('blockedId', '=', b)]),
+            eb.and([eb('blockerId', '=', b), eb('blockedId', '=', a)]),
+          ]),
+        )
         .executeTakeFirst();
       return row !== undefined;
     },
@@ -118,32 +153,87 @@ function socialPortStub(infra: Infra): SocialPort {
 
 // replaced when notifications lands
 function notificationsPortStub(): NotificationsPort {
-  const present = (row: { id: string; type: string; actorId: string | null; data: unknown; read: boolean; createdAt: Date; updatedAt: Date }) => ({
-    id: row.id, type: row.type, actor: row.actorId ? { id: row.actorId } : null, data: row.data, read: row.read,
-    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+  const present = (row: {
+    id: string;
+    type: string;
+    actorId: string | null;
+    data: unknown;
+    read: boolean;
+    createdAt: Date;
+    updatedAt: Date;
+  }) => ({
+    id: row.id,
+    type: row.type,
+    actor: row.actorId ? { id: row.actorId } : null,
+    data: row.data,
+    read: row.read,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   });
   return {
     async notify(trx, emit, input) {
       const row = await trx
         .insertInto('notifications')
-        .values({ id: newId(), userId: input.userId, type: input.type, actorId: input.actorId, conversationId: input.conversationId ?? null, data: JSON.stringify(input.data), updatedAt: new Date() })
+        .values({
+          id: newId(),
+          userId: input.userId,
+          type: input.type,
+          actorId: input.actorId,
+          conversationId: input.conversationId ?? null,
+          data: JSON.stringify(input.data),
+          updatedAt: new Date(),
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
       emit({ type: 'notification.created', data: present(row), to: [input.userId] });
     },
     async bumpMessageNotification(trx, emit, input) {
-      const existing = await trx.selectFrom('notifications').selectAll().where('userId', '=', input.userId).where('conversationId', '=', input.conversationId).where('type', '=', 'message').executeTakeFirst();
+      const existing = await trx
+        .selectFrom('notifications')
+        .selectAll()
+        .where('userId', '=', input.userId)
+        .where('conversationId', '=', input.conversationId)
+        .where('type', '=', 'message')
+        .executeTakeFirst();
       const count = existing && !existing.read ? Number((existing.data as { count?: number }).count ?? 0) + 1 : 1;
       const data = JSON.stringify({ ...input.data, count });
       const row = existing
-        ? await trx.updateTable('notifications').set({ data, read: false, actorId: input.actorId, updatedAt: new Date() }).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow()
-        : await trx.insertInto('notifications').values({ id: newId(), userId: input.userId, type: 'message', actorId: input.actorId, conversationId: input.conversationId, data, updatedAt: new Date() }).returningAll().executeTakeFirstOrThrow();
+        ? await trx
+            .updateTable('notifications')
+            .set({ data, read: false, actorId: input.actorId, updatedAt: new Date() })
+            .where('id', '=', existing.id)
+            .returningAll()
+            .executeTakeFirstOrThrow()
+        : await trx
+            .insertInto('notifications')
+            .values({
+              id: newId(),
+              userId: input.userId,
+              type: 'message',
+              actorId: input.actorId,
+              conversationId: input.conversationId,
+              data,
+              updatedAt: new Date(),
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
       emit({ type: existing ? 'notification.updated' : 'notification.created', data: present(row), to: [input.userId] });
     },
     async clearMessageNotification(trx, emit, userId, conversationId) {
-      const existing = await trx.selectFrom('notifications').selectAll().where('userId', '=', userId).where('conversationId', '=', conversationId).where('type', '=', 'message').executeTakeFirst();
+      const existing = await trx
+        .selectFrom('notifications')
+        .selectAll()
+        .where('userId', '=', userId)
+        .where('conversationId', '=', conversationId)
+        .where('type', '=', 'message')
+        .executeTakeFirst();
       if (!existing || (existing.read && Number((existing.data as { count?: number }).count ?? 0) === 0)) return;
-      const row = await trx.updateTable('notifications').set({ read: true, data: JSON.stringify({ ...(existing.data as object), count: 0 }), updatedAt: new Date() }).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow();
+      const row = await trx
+        .updateTable('notifications')
+        .set({ read: true, data: JSON.stringify({ ...(existing.data as object), count: 0 }), updatedAt: new Date() })
+        .where('id', '=', existing.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
       emit({ type: 'notification.updated', data: present(row), to: [userId] });
     },
   };
@@ -175,10 +265,21 @@ function groupsPortStub(infra: Infra): GroupsPort {
         .where('cm.userId', '=', viewerId)
         .execute();
       return new Map(
-        rows.map((g) => [g.id, {
-          id: g.id, conversationId: g.conversationId, name: g.name, description: g.description, avatar: null, ownerId: g.ownerId,
-          memberCount: g.memberCount, myRole: g.role ?? 'member', createdAt: g.createdAt.toISOString(), updatedAt: g.updatedAt.toISOString(),
-        }]),
+        rows.map((g) => [
+          g.id,
+          {
+            id: g.id,
+            conversationId: g.conversationId,
+            name: g.name,
+            description: g.description,
+            avatar: null,
+            ownerId: g.ownerId,
+            memberCount: g.memberCount,
+            myRole: g.role ?? 'member',
+            createdAt: g.createdAt.toISOString(),
+            updatedAt: g.updatedAt.toISOString(),
+          },
+        ]),
       );
     },
   };

@@ -17,7 +17,10 @@ test('first messages racing both ways create one direct conversation', async () 
     send(t.current, alice, { recipientId: bob.id, text: 'c' }),
     send(t.current, bob, { recipientId: alice.id, text: 'd' }),
   ]);
-  assert.deepEqual(results.map((r) => r.status), [201, 201, 201, 201]);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    [201, 201, 201, 201],
+  );
   assert.equal(new Set(results.map((r) => r.body.conversationId)).size, 1);
   assert.deepEqual(results.map((r) => r.body.seq).sort(), [1, 2, 3, 4]);
 });
@@ -26,16 +29,34 @@ test('concurrent senders in one group get gapless seqs and every member gets eve
   const owner = await createUser(t.current);
   const members = [await createUser(t.current), await createUser(t.current), await createUser(t.current)];
   for (const m of members) await befriend(t.current, owner, m);
-  const { groupId } = await createGroupRows(t.current, owner, members.map((user) => ({ user })));
+  const { groupId } = await createGroupRows(
+    t.current,
+    owner,
+    members.map((user) => ({ user })),
+  );
   const everyone = [owner, ...members];
   const results = await Promise.all(
-    everyone.flatMap((user) => Array.from({ length: 5 }, (_, i) => send(t.current, user, { groupId, text: `${user.username}:${i}`, clientMessageId: `k${i}` }))),
+    everyone.flatMap((user) =>
+      Array.from({ length: 5 }, (_, i) =>
+        send(t.current, user, { groupId, text: `${user.username}:${i}`, clientMessageId: `k${i}` }),
+      ),
+    ),
   );
-  assert.ok(results.every((r) => r.status === 201), JSON.stringify(results.map((r) => r.status)));
-  assert.deepEqual(results.map((r) => r.body.seq).sort((a, b) => a - b), Array.from({ length: 20 }, (_, i) => i + 1));
+  assert.ok(
+    results.every((r) => r.status === 201),
+    JSON.stringify(results.map((r) => r.status)),
+  );
+  assert.deepEqual(
+    results.map((r) => r.body.seq).sort((a, b) => a - b),
+    Array.from({ length: 20 }, (_, i) => i + 1),
+  );
   for (const user of everyone) {
     const seqs = (await eventsOf(t.current, user, 'message.created')).map((e) => e.data.seq);
-    assert.deepEqual(seqs, Array.from({ length: 20 }, (_, i) => i + 1), 'log order equals conversation order');
+    assert.deepEqual(
+      seqs,
+      Array.from({ length: 20 }, (_, i) => i + 1),
+      'log order equals conversation order',
+    );
   }
   const history = await t.current.http.get(`/messages/group/${groupId}?limit=100`, members[0]!.token);
   assert.equal(history.body.messages.length, 20);

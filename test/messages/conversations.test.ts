@@ -7,7 +7,12 @@ import { createGroupRows, eventsOf, send } from './support.js';
 const t = useTestApp();
 
 async function notificationsOf(user: TestUser) {
-  return t.current.app.infra.database.db.selectFrom('notifications').selectAll().where('userId', '=', user.id).orderBy('createdAt').execute();
+  return t.current.app.infra.database.db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('userId', '=', user.id)
+    .orderBy('createdAt')
+    .execute();
 }
 
 test('the conversation list: most recent first, peers, groups, last message, unread counts, paging', async () => {
@@ -27,15 +32,25 @@ test('the conversation list: most recent first, peers, groups, last message, unr
   const list = await t.current.http.get('/conversations', me.token);
   assert.equal(list.status, 200);
   const rows = list.body.conversations;
-  assert.deepEqual(rows.map((c: any) => c.type), ['group', 'direct', 'direct', 'direct']);
+  assert.deepEqual(
+    rows.map((c: any) => c.type),
+    ['group', 'direct', 'direct', 'direct'],
+  );
   assert.equal(rows[0].id, groupConversation);
   assert.equal(rows[0].group.name, 'Book club');
   assert.equal(rows[0].group.myRole, 'owner');
   assert.equal(rows[0].peer, null);
   assert.equal(rows[0].lastMessage.text, 'g1');
   assert.equal(rows[0].unreadCount, 1);
-  assert.deepEqual(rows.slice(1).map((c: any) => c.peer.id), [cat.id, ben.id, ann.id]);
-  assert.deepEqual(rows.slice(1).map((c: any) => c.unreadCount), [1, 0, 2], 'deleted and own messages are not unread');
+  assert.deepEqual(
+    rows.slice(1).map((c: any) => c.peer.id),
+    [cat.id, ben.id, ann.id],
+  );
+  assert.deepEqual(
+    rows.slice(1).map((c: any) => c.unreadCount),
+    [1, 0, 2],
+    'deleted and own messages are not unread',
+  );
   assert.equal(rows[1].lastMessage.deletedAt !== null, true);
   assert.equal(rows[2].lastMessage.status, 'sent');
   assert.equal(list.body.nextCursor, null);
@@ -48,7 +63,10 @@ test('the conversation list: most recent first, peers, groups, last message, unr
   await send(t.current, ann, { recipientId: me.id, text: 'a3' });
   const second = await t.current.http.get(`/conversations?limit=2&cursor=${first.body.nextCursor}`, me.token);
   assert.equal(second.status, 200, second.text);
-  assert.deepEqual(second.body.conversations.map((c: any) => c.peer.id), [ben.id]);
+  assert.deepEqual(
+    second.body.conversations.map((c: any) => c.peer.id),
+    [ben.id],
+  );
   assert.equal(second.body.nextCursor, null);
   const top = await t.current.http.get('/conversations?limit=1', me.token);
   assert.equal(top.body.conversations[0].peer.id, ann.id);
@@ -86,7 +104,10 @@ test('message notifications collapse per conversation; muting stops them but not
   const updated = await eventsOf(t.current, member, 'conversation.updated');
   assert.deepEqual(updated.at(-1)!.data, { conversationId, muted: true });
   assert.equal((await eventsOf(t.current, owner, 'conversation.updated')).length, 0, 'only the muter hears it');
-  assert.equal((await t.current.http.put(`/conversations/${conversationId}/settings`, { muted: 'yes' }, member.token)).status, 400);
+  assert.equal(
+    (await t.current.http.put(`/conversations/${conversationId}/settings`, { muted: 'yes' }, member.token)).status,
+    400,
+  );
 
   await send(t.current, owner, { groupId, text: 'three' });
   notes = (await notificationsOf(member)).filter((n) => n.type === 'message');

@@ -16,13 +16,25 @@ test('an ack of the events that carried messages marks them delivered and tells 
   const created = await eventsOf(t.current, bob, 'message.created');
   await hooks.onAck!(bob.id, created[0]!.seq);
   let delivered = await eventsOf(t.current, alice, 'message.delivered');
-  assert.deepEqual(delivered.map((e) => e.data.upToSeq), [1]);
+  assert.deepEqual(
+    delivered.map((e) => e.data.upToSeq),
+    [1],
+  );
   await hooks.onAck!(bob.id, await latest(t.current, bob));
   await hooks.onAck!(bob.id, await latest(t.current, bob)); // a repeated ack changes nothing
   delivered = await eventsOf(t.current, alice, 'message.delivered');
-  assert.deepEqual(delivered.map((e) => [e.data.userId, e.data.upToSeq]), [[bob.id, 1], [bob.id, 2]]);
+  assert.deepEqual(
+    delivered.map((e) => [e.data.userId, e.data.upToSeq]),
+    [
+      [bob.id, 1],
+      [bob.id, 2],
+    ],
+  );
   const receipts = await t.current.http.get(`/messages/${two.body.id}/receipts`, alice.token);
-  assert.deepEqual(receipts.body.delivered.map((r: any) => r.userId), [bob.id]);
+  assert.deepEqual(
+    receipts.body.delivered.map((r: any) => r.userId),
+    [bob.id],
+  );
   assert.equal((await t.current.http.get(`/messages/${bob.id}`, alice.token)).body.messages[1].status, 'delivered');
   await hooks.onAck!(bob.id, -5);
   await hooks.onAck!(bob.id, 10_000_000);
@@ -54,10 +66,21 @@ test('a recipient offline for 100 messages finds all of them, in order, once, in
   const bob = await createUser(t.current);
   await befriend(t.current, alice, bob);
   const since = await latest(t.current, bob);
-  for (let i = 1; i <= 100; i += 1) assert.equal((await send(t.current, alice, { recipientId: bob.id, text: `n${i}` })).status, 201);
+  for (let i = 1; i <= 100; i += 1)
+    assert.equal((await send(t.current, alice, { recipientId: bob.id, text: `n${i}` })).status, 201);
   const replay = (await eventsOf(t.current, bob, 'message.created', since)).map((e) => e.data);
-  assert.deepEqual(replay.map((m) => m.text), Array.from({ length: 100 }, (_, i) => `n${i + 1}`));
-  assert.deepEqual(replay.map((m) => m.seq), Array.from({ length: 100 }, (_, i) => i + 1));
+  assert.deepEqual(
+    replay.map((m) => m.text),
+    Array.from({ length: 100 }, (_, i) => `n${i + 1}`),
+  );
+  assert.deepEqual(
+    replay.map((m) => m.seq),
+    Array.from({ length: 100 }, (_, i) => i + 1),
+  );
   const all = await eventsOf(t.current, bob, undefined, since);
-  assert.deepEqual(all.map((e) => e.seq), Array.from({ length: all.length }, (_, i) => since + i + 1), 'no gaps in the log');
+  assert.deepEqual(
+    all.map((e) => e.seq),
+    Array.from({ length: all.length }, (_, i) => since + i + 1),
+    'no gaps in the log',
+  );
 });

@@ -31,24 +31,39 @@ test('two friends exchange text, an image and a PDF; events reach both sides', a
   assert.equal(files.status, 201);
   assert.equal(files.body.seq, 2);
   assert.equal(files.body.conversationId, hello.body.conversationId);
-  assert.deepEqual(files.body.attachments.map((f: any) => [f.id, f.mimeType]), [[image, 'image/png'], [pdf, 'application/pdf']]);
+  assert.deepEqual(
+    files.body.attachments.map((f: any) => [f.id, f.mimeType]),
+    [
+      [image, 'image/png'],
+      [pdf, 'application/pdf'],
+    ],
+  );
   assert.match(files.body.attachments[0].url, /^http/);
 
   const aliceCreated = await eventsOf(t.current, alice, 'message.created');
   const bobCreated = await eventsOf(t.current, bob, 'message.created');
-  assert.deepEqual(aliceCreated.map((e) => e.data.seq), [1, 2]);
-  assert.deepEqual(bobCreated.map((e) => e.data.seq), [1, 2]);
+  assert.deepEqual(
+    aliceCreated.map((e) => e.data.seq),
+    [1, 2],
+  );
+  assert.deepEqual(
+    bobCreated.map((e) => e.data.seq),
+    [1, 2],
+  );
   assert.equal(aliceCreated[0]!.data.status, 'sent', "the sender's copy carries its status");
   assert.equal(bobCreated[0]!.data.status, null, "the recipient's copy has no status");
   assert.equal(bobCreated[1]!.data.attachments.length, 2);
 
   const history = await t.current.http.get(`/messages/${bob.id}`, alice.token);
   assert.equal(history.status, 200);
-  assert.deepEqual(history.body.messages.map((m: any) => m.text), ['hello bob', 'look']);
+  assert.deepEqual(
+    history.body.messages.map((m: any) => m.text),
+    ['hello bob', 'look'],
+  );
   assert.equal(history.body.hasMore, false);
 });
 
-test('text or attachments are required; recipientId xor groupId; length limit; other users\' files refused', async () => {
+test("text or attachments are required; recipientId xor groupId; length limit; other users' files refused", async () => {
   const { alice, bob } = await friends();
   assert.equal((await send(t.current, alice, { recipientId: bob.id })).status, 400);
   assert.equal((await send(t.current, alice, { recipientId: bob.id, text: '   ' })).status, 400);
@@ -85,12 +100,18 @@ test('a stranger, a removed friend and a blocked user are refused with not_frien
   assert.equal(afterRemoval.body.code, 'not_friends');
   const history = await t.current.http.get(`/messages/${alice.id}`, bob.token);
   assert.equal(history.status, 200);
-  assert.deepEqual(history.body.messages.map((m: any) => m.text), ['before']);
+  assert.deepEqual(
+    history.body.messages.map((m: any) => m.text),
+    ['before'],
+  );
 
   const carol = await createUser(t.current);
   await befriend(t.current, alice, carol);
   await db.insertInto('blocks').values({ blockerId: carol.id, blockedId: alice.id }).execute();
-  for (const [from, to] of [[alice, carol], [carol, alice]] as const) {
+  for (const [from, to] of [
+    [alice, carol],
+    [carol, alice],
+  ] as const) {
     const blocked = await send(t.current, from, { recipientId: to.id, text: 'x' });
     assert.equal(blocked.status, 403);
     assert.equal(blocked.body.code, 'not_friends');
@@ -134,8 +155,14 @@ test('idempotent retries return the first message with 200 and write nothing twi
   assert.deepEqual(concurrent.map((r) => r.status).sort(), [200, 200, 200, 200, 201]);
   assert.equal(new Set(concurrent.map((r) => r.body.id)).size, 1);
   const history = await t.current.http.get(`/messages/${alice.id}`, bob.token);
-  assert.deepEqual(history.body.messages.map((m: any) => m.text), ['once', 'race']);
-  assert.deepEqual(history.body.messages.map((m: any) => m.seq), [1, 2]);
+  assert.deepEqual(
+    history.body.messages.map((m: any) => m.text),
+    ['once', 'race'],
+  );
+  assert.deepEqual(
+    history.body.messages.map((m: any) => m.seq),
+    [1, 2],
+  );
 });
 
 test('edit and delete: sender only, events to both, tombstones and reply previews', async () => {
@@ -179,6 +206,10 @@ test('a reply must point to a message of the same conversation', async () => {
   const bad = await send(t.current, alice, { recipientId: bob.id, text: 're', replyToId: elsewhere.body.id });
   assert.equal(bad.status, 400);
   assert.equal(bad.body.code, 'validation_failed');
-  const unknown = await send(t.current, alice, { recipientId: bob.id, text: 're', replyToId: '00000000-0000-7000-8000-000000000000' });
+  const unknown = await send(t.current, alice, {
+    recipientId: bob.id,
+    text: 're',
+    replyToId: '00000000-0000-7000-8000-000000000000',
+  });
   assert.equal(unknown.status, 400);
 });

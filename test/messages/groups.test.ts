@@ -34,14 +34,22 @@ test('group messages reach every member; mentions by id and @username count memb
   assert.deepEqual([...mention.body.mentions].sort(), [owner.id, member.id].sort());
   assert.deepEqual(mention.body.replyTo, { id: hello.body.id, senderId: owner.id, text: 'welcome all' });
   const db = t.current.app.infra.database.db;
-  const mentionNotes = await db.selectFrom('notifications').select(['userId']).where('type', '=', 'mention').where('userId', 'in', [owner.id, member.id, outsider.id, admin.id]).execute();
+  const mentionNotes = await db
+    .selectFrom('notifications')
+    .select(['userId'])
+    .where('type', '=', 'mention')
+    .where('userId', 'in', [owner.id, member.id, outsider.id, admin.id])
+    .execute();
   assert.deepEqual(mentionNotes.map((n) => n.userId).sort(), [owner.id, member.id].sort());
   const created = await eventsOf(t.current, member, 'notification.created');
   assert.ok(created.some((e) => e.data.type === 'mention'));
 
   const history = await t.current.http.get(`/messages/group/${groupId}`, member.token);
   assert.equal(history.status, 200);
-  assert.deepEqual(history.body.messages.map((m: any) => m.seq), [1, 2]);
+  assert.deepEqual(
+    history.body.messages.map((m: any) => m.seq),
+    [1, 2],
+  );
   assert.equal(history.body.messages[1].replyTo.text, 'welcome all');
 });
 
@@ -64,12 +72,19 @@ test('outsiders and removed members get 404; only the sender or an owner/admin d
   assert.equal(deleted[0]!.data.text, null);
 
   const db = t.current.app.infra.database.db;
-  await db.deleteFrom('conversationMembers').where('conversationId', '=', conversationId).where('userId', '=', member.id).execute();
+  await db
+    .deleteFrom('conversationMembers')
+    .where('conversationId', '=', conversationId)
+    .where('userId', '=', member.id)
+    .execute();
   assert.equal((await send(t.current, member, { groupId, text: 'still here?' })).status, 404);
   assert.equal((await t.current.http.get(`/messages/group/${groupId}`, member.token)).status, 404);
   assert.equal((await t.current.http.get(`/conversations/${conversationId}/messages`, member.token)).status, 404);
   const list = await t.current.http.get('/conversations', member.token);
-  assert.equal(list.body.conversations.some((c: any) => c.id === conversationId), false);
+  assert.equal(
+    list.body.conversations.some((c: any) => c.id === conversationId),
+    false,
+  );
   const before = (await eventsOf(t.current, member)).length;
   await send(t.current, owner, { groupId, text: 'after removal' });
   assert.equal((await eventsOf(t.current, member)).length, before, 'no events after removal');
@@ -81,21 +96,42 @@ test('group receipts: per-member lists, message.read to the sender (coalesced), 
   const second = await send(t.current, owner, { groupId, text: 'r2' });
   await t.current.http.get(`/messages/group/${groupId}`, member.token);
   let receipts = await t.current.http.get(`/messages/${second.body.id}/receipts`, admin.token);
-  assert.deepEqual(receipts.body.delivered.map((r: any) => r.userId), [member.id]);
+  assert.deepEqual(
+    receipts.body.delivered.map((r: any) => r.userId),
+    [member.id],
+  );
   assert.deepEqual(receipts.body.read, []);
   assert.equal((await eventsOf(t.current, owner, 'message.delivered')).length, 0);
 
   assert.equal((await t.current.http.post(`/messages/${first.body.id}/read`, undefined, member.token)).status, 204);
   assert.equal((await t.current.http.post(`/messages/${second.body.id}/read`, undefined, member.token)).status, 204);
   let reads = (await eventsOf(t.current, owner, 'message.read')).filter((e) => e.data.userId === member.id);
-  assert.deepEqual(reads.map((e) => e.data.upToSeq), [1], 'the second read within 2 s is held back');
-  assert.equal((await eventsOf(t.current, admin, 'message.read')).filter((e) => e.data.userId === member.id).length, 0, 'non-senders hear nothing');
+  assert.deepEqual(
+    reads.map((e) => e.data.upToSeq),
+    [1],
+    'the second read within 2 s is held back',
+  );
+  assert.equal(
+    (await eventsOf(t.current, admin, 'message.read')).filter((e) => e.data.userId === member.id).length,
+    0,
+    'non-senders hear nothing',
+  );
   await sleep(2300);
   reads = (await eventsOf(t.current, owner, 'message.read')).filter((e) => e.data.userId === member.id);
-  assert.deepEqual(reads.map((e) => e.data.upToSeq), [1, 2], 'then one trailing event catches up');
+  assert.deepEqual(
+    reads.map((e) => e.data.upToSeq),
+    [1, 2],
+    'then one trailing event catches up',
+  );
   receipts = await t.current.http.get(`/messages/${first.body.id}/receipts`, owner.token);
-  assert.deepEqual(receipts.body.read.map((r: any) => r.userId), [member.id]);
-  assert.deepEqual(receipts.body.delivered.map((r: any) => r.userId), [member.id]);
+  assert.deepEqual(
+    receipts.body.read.map((r: any) => r.userId),
+    [member.id],
+  );
+  assert.deepEqual(
+    receipts.body.delivered.map((r: any) => r.userId),
+    [member.id],
+  );
 });
 
 test('system messages from the groups side go to members and to alsoNotify, in history order', async () => {
@@ -103,7 +139,11 @@ test('system messages from the groups side go to members and to alsoNotify, in h
   await send(t.current, owner, { groupId, text: 'before' });
   await t.current.app.infra.transactor(async (trx, emit) => {
     await t.current.app.messaging.systemMessages.write(trx, emit, {
-      conversationId, groupId, actorId: owner.id, data: { kind: 'member_removed', userId: outsider.id }, alsoNotify: [outsider.id],
+      conversationId,
+      groupId,
+      actorId: owner.id,
+      data: { kind: 'member_removed', userId: outsider.id },
+      alsoNotify: [outsider.id],
     });
   });
   const history = await t.current.http.get(`/messages/group/${groupId}`, member.token);

@@ -74,9 +74,20 @@ test('fetching history marks delivered; reading moves the watermark; receipts an
   const sentView = await t.current.http.get(`/messages/${bob.id}`, alice.token);
   assert.equal(sentView.body.messages[2].status, 'sent');
   assert.equal(sentView.body.messages[1].status, null, "bob's message has no status for alice");
-  assert.deepEqual((await eventsOf(t.current, alice, 'message.delivered')).map((e) => e.data.upToSeq), [], 'sending m3 covered m2 already');
+  assert.deepEqual(
+    (await eventsOf(t.current, alice, 'message.delivered')).map((e) => e.data.upToSeq),
+    [],
+    'sending m3 covered m2 already',
+  );
   const impliedRead = await eventsOf(t.current, bob, 'message.read');
-  assert.deepEqual(impliedRead.map((e) => [e.data.userId, e.data.upToSeq]), [[bob.id, 2], [alice.id, 3]], 'answering reads what came before');
+  assert.deepEqual(
+    impliedRead.map((e) => [e.data.userId, e.data.upToSeq]),
+    [
+      [bob.id, 2],
+      [alice.id, 3],
+    ],
+    'answering reads what came before',
+  );
 
   await t.current.http.get(`/messages/${alice.id}`, bob.token);
   const delivered = await eventsOf(t.current, alice, 'message.delivered');
@@ -84,19 +95,32 @@ test('fetching history marks delivered; reading moves the watermark; receipts an
   assert.equal(delivered.at(-1)!.data.userId, bob.id);
   const receipts = await t.current.http.get(`/messages/${m3}/receipts`, alice.token);
   assert.equal(receipts.status, 200);
-  assert.deepEqual(receipts.body.delivered.map((r: any) => r.userId), [bob.id]);
+  assert.deepEqual(
+    receipts.body.delivered.map((r: any) => r.userId),
+    [bob.id],
+  );
   assert.deepEqual(receipts.body.read, []);
   assert.equal((await t.current.http.get(`/messages/${bob.id}`, alice.token)).body.messages[2].status, 'delivered');
 
   const bobReadBefore = (await eventsOf(t.current, bob, 'message.read')).length;
   assert.equal((await t.current.http.post(`/messages/${m3}/read`, undefined, bob.token)).status, 204);
   const read = await eventsOf(t.current, alice, 'message.read');
-  assert.deepEqual(read.map((e) => [e.data.userId, e.data.upToSeq]), [[bob.id, 2], [alice.id, 3], [bob.id, 3]]);
+  assert.deepEqual(
+    read.map((e) => [e.data.userId, e.data.upToSeq]),
+    [
+      [bob.id, 2],
+      [alice.id, 3],
+      [bob.id, 3],
+    ],
+  );
   assert.equal((await eventsOf(t.current, bob, 'message.read')).length, bobReadBefore + 1, "the reader's devices hear it too");
   assert.equal((await eventsOf(t.current, bob, 'conversation.read')).at(-1)!.data.upToSeq, 3);
   assert.equal((await t.current.http.get(`/messages/${bob.id}`, alice.token)).body.messages[2].status, 'read');
   const after = await t.current.http.get(`/messages/${m3}/receipts`, bob.token);
-  assert.deepEqual(after.body.read.map((r: any) => r.userId), [bob.id]);
+  assert.deepEqual(
+    after.body.read.map((r: any) => r.userId),
+    [bob.id],
+  );
   assert.ok(Date.parse(after.body.read[0].at) > 0);
 
   // Never backwards: reading an older message changes nothing and announces nothing.
@@ -111,7 +135,9 @@ test('history uses the (conversation_id, seq) index', async (ctx) => {
   const db = t.current.app.infra.database.db;
   const conversationId = (await t.current.http.get(`/messages/${bob.id}`, alice.token)).body.messages[0].conversationId;
   const plan = await sql<{ 'QUERY PLAN': string }>`
-    EXPLAIN SELECT * FROM messages WHERE conversation_id = ${conversationId} AND seq < ${2} ORDER BY seq DESC LIMIT 51`.execute(db);
+    EXPLAIN SELECT * FROM messages WHERE conversation_id = ${conversationId} AND seq < ${2} ORDER BY seq DESC LIMIT 51`.execute(
+    db,
+  );
   const text = plan.rows.map((r) => Object.values(r)[0]).join('\n');
   ctx.diagnostic(text);
   assert.match(text, /messages_conversation_seq/);

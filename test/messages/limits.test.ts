@@ -28,7 +28,11 @@ test('sending is rate limited per user (burst 20) with Retry-After and RateLimit
   assert.equal(limited.body.code, 'rate_limited');
   assert.ok(Number(limited.headers.get('retry-after')) >= 1);
   assert.equal(limited.headers.get('ratelimit-limit'), '20');
-  assert.equal((await send(t.current, carol, { recipientId: bob.id, text: 'me too' })).status, 201, 'another user has their own bucket');
+  assert.equal(
+    (await send(t.current, carol, { recipientId: bob.id, text: 'me too' })).status,
+    201,
+    'another user has their own bucket',
+  );
 });
 
 test('the message length limit is configurable', async () => {

@@ -8,7 +8,17 @@ export async function insertFile(t: TestApp, owner: TestUser, name: string, mime
   const id = newId();
   await t.app.infra.database.db
     .insertInto('files')
-    .values({ id, ownerId: owner.id, name, mimeType, size: 1234, storageKey: `test/${id}`, sha256: 'x'.repeat(64), width: mimeType.startsWith('image/') ? 640 : null, height: mimeType.startsWith('image/') ? 480 : null })
+    .values({
+      id,
+      ownerId: owner.id,
+      name,
+      mimeType,
+      size: 1234,
+      storageKey: `test/${id}`,
+      sha256: 'x'.repeat(64),
+      width: mimeType.startsWith('image/') ? 640 : null,
+      height: mimeType.startsWith('image/') ? 480 : null,
+    })
     .execute();
   return id;
 }
@@ -24,16 +34,31 @@ export async function createGroupRows(
   const conversationId = newId();
   const groupId = newId();
   await db.insertInto('conversations').values({ id: conversationId, type: 'group', updatedAt: new Date() }).execute();
-  await db.insertInto('groups').values({ id: groupId, conversationId, name, ownerId: owner.id, memberCount: members.length + 1, updatedAt: new Date() }).execute();
+  await db
+    .insertInto('groups')
+    .values({ id: groupId, conversationId, name, ownerId: owner.id, memberCount: members.length + 1, updatedAt: new Date() })
+    .execute();
   await db
     .insertInto('conversationMembers')
-    .values([{ user: owner, role: 'owner' as const }, ...members].map((m) => ({ conversationId, userId: m.user.id, role: m.role ?? 'member', activityAt: new Date() })))
+    .values(
+      [{ user: owner, role: 'owner' as const }, ...members].map((m) => ({
+        conversationId,
+        userId: m.user.id,
+        role: m.role ?? 'member',
+        activityAt: new Date(),
+      })),
+    )
     .execute();
   return { groupId, conversationId };
 }
 
 /** Durable events of a user after `afterSeq`, from the log (what a WebSocket client would get). */
-export async function eventsOf(t: TestApp, user: TestUser, type?: string, afterSeq = 0): Promise<{ seq: number; type: string; data: any }[]> {
+export async function eventsOf(
+  t: TestApp,
+  user: TestUser,
+  type?: string,
+  afterSeq = 0,
+): Promise<{ seq: number; type: string; data: any }[]> {
   const events = await readEvents(t.app.infra.database.db, user.id, afterSeq, 10_000);
   return events.filter((e) => type === undefined || e.type === type);
 }

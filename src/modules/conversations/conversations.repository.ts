@@ -63,7 +63,13 @@ export async function lockConversation(trx: Executor, conversationId: string): P
 }
 
 /** Records a new last message and bumps every member's activity time. */
-export async function recordLastMessage(trx: Executor, conversationId: string, seq: number, messageId: string, at: Date): Promise<void> {
+export async function recordLastMessage(
+  trx: Executor,
+  conversationId: string,
+  seq: number,
+  messageId: string,
+  at: Date,
+): Promise<void> {
   await trx
     .updateTable('conversations')
     .set({ lastSeq: seq, lastMessageId: messageId, updatedAt: at })
@@ -83,7 +89,17 @@ export async function findMembership(db: Executor, conversationId: string, userI
     .selectFrom('conversationMembers as cm')
     .innerJoin('conversations as c', 'c.id', 'cm.conversationId')
     .leftJoin('groups as g', 'g.conversationId', 'c.id')
-    .select(['cm.conversationId', 'cm.userId', 'cm.role', 'cm.deliveredSeq', 'cm.readSeq', 'cm.muted', 'c.type', 'c.lastSeq', 'g.id as groupId'])
+    .select([
+      'cm.conversationId',
+      'cm.userId',
+      'cm.role',
+      'cm.deliveredSeq',
+      'cm.readSeq',
+      'cm.muted',
+      'c.type',
+      'c.lastSeq',
+      'g.id as groupId',
+    ])
     .where('cm.conversationId', '=', conversationId)
     .where('cm.userId', '=', userId)
     .executeTakeFirst();
@@ -117,7 +133,9 @@ export async function advanceWatermark(
     .forUpdate()
     .executeTakeFirst();
   if (!current) return undefined;
-  const previous = Number(input.kind === 'read' ? (current as { readSeq: number }).readSeq : (current as { deliveredSeq: number }).deliveredSeq);
+  const previous = Number(
+    input.kind === 'read' ? (current as { readSeq: number }).readSeq : (current as { deliveredSeq: number }).deliveredSeq,
+  );
   if (previous >= input.seq) return undefined;
   await trx
     .updateTable('conversationMembers')
@@ -184,7 +202,7 @@ export async function receiptsFor(
     .where(column, '>=', input.seq);
   if (input.excludeUserId) query = query.where('cm.userId', '<>', input.excludeUserId);
   const rows = await query.orderBy('at').execute();
-  return rows.map((r) => ({ userId: r.userId, at: r.at ? new Date(r.at as Date) : new Date(0) }));
+  return rows.map((r) => ({ userId: r.userId, at: r.at ? new Date(r.at) : new Date(0) }));
 }
 
 export interface ConversationListRow {
@@ -214,7 +232,15 @@ export async function listMemberships(
     .selectFrom('conversationMembers as cm')
     .innerJoin('conversations as c', 'c.id', 'cm.conversationId')
     .leftJoin('groups as g', 'g.conversationId', 'c.id')
-    .select(['cm.conversationId', 'cm.activityAt', sql<string>`cm.activity_at::text`.as('activityKey'), 'cm.muted', 'c.type', 'c.lastMessageId', 'g.id as groupId'])
+    .select([
+      'cm.conversationId',
+      'cm.activityAt',
+      sql<string>`cm.activity_at::text`.as('activityKey'),
+      'cm.muted',
+      'c.type',
+      'c.lastMessageId',
+      'g.id as groupId',
+    ])
     .where('cm.userId', '=', userId)
     .where((eb) => eb.or([eb('c.type', '=', 'group'), eb('c.lastSeq', '>', 0)]))
     .where('g.deletedAt', 'is', null);
@@ -222,5 +248,9 @@ export async function listMemberships(
   if (after) {
     query = query.where(sql<boolean>`(cm.activity_at, cm.conversation_id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   }
-  return query.orderBy('cm.activityAt', 'desc').orderBy('cm.conversationId', 'desc').limit(limit + 1).execute();
+  return query
+    .orderBy('cm.activityAt', 'desc')
+    .orderBy('cm.conversationId', 'desc')
+    .limit(limit + 1)
+    .execute();
 }

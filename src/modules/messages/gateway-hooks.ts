@@ -1,4 +1,4 @@
-import { getOrCreateDirectConversation, memberIds } from '../conversations/conversations.repository.js';
+import { getOrCreateDirectConversation, memberIds } from '../conversations/index.js';
 import type { GatewayHooks } from '../ports.js';
 import type { MessagingDeps } from './messaging.deps.js';
 
@@ -20,7 +20,11 @@ export function createGatewayHooks(deps: MessagingDeps, onAck: (userId: string, 
         const membership = await groups.membershipOf(userId, target.groupId).catch(() => undefined);
         if (!membership || membership.memberCount > TYPING_MAX_GROUP) return null;
         const members = await memberIds(db, membership.conversationId);
-        return { conversationId: membership.conversationId, groupId: target.groupId, userIds: members.filter((id) => id !== userId) };
+        return {
+          conversationId: membership.conversationId,
+          groupId: target.groupId,
+          userIds: members.filter((id) => id !== userId),
+        };
       }
       const peerId = target.recipientId;
       if (peerId === undefined || peerId === userId) return null;

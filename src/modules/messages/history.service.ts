@@ -1,11 +1,14 @@
 import { AppError, notFound } from '../../lib/errors.js';
-import { findDirectConversationId, findMembership } from '../conversations/conversations.repository.js';
+import { findDirectConversationId, findMembership } from '../conversations/index.js';
 import type { MessagingDeps } from './messaging.deps.js';
 import { presentMessages } from './messages.presenter.js';
-import { findMessageById, pageOfConversation, type MessageRecord } from './messages.repository.js';
+import { findMessageById, pageOfConversation } from './messages.repository.js';
 import type { AroundHistoryQuery, HistoryPage } from './messages.schemas.js';
 
-export function createHistoryService(deps: MessagingDeps, onFetched: (userId: string, conversationId: string, seq: number) => Promise<void>) {
+export function createHistoryService(
+  deps: MessagingDeps,
+  onFetched: (userId: string, conversationId: string, seq: number) => Promise<void>,
+) {
   const { infra, files, users, groups } = deps;
   const db = infra.database.db;
 
@@ -32,11 +35,21 @@ export function createHistoryService(deps: MessagingDeps, onFetched: (userId: st
   async function rowsOf(conversationId: string, query: AroundHistoryQuery, limit: number) {
     if (query.around !== undefined) return around(conversationId, query.around, limit);
     if (query.after !== undefined) {
-      const rows = await pageOfConversation(db, conversationId, { older: false, aboveSeq: await cursorSeq(conversationId, query.after) }, limit);
+      const rows = await pageOfConversation(
+        db,
+        conversationId,
+        { older: false, aboveSeq: await cursorSeq(conversationId, query.after) },
+        limit,
+      );
       return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
     }
     const belowSeq = query.before !== undefined ? await cursorSeq(conversationId, query.before) : undefined;
-    const rows = await pageOfConversation(db, conversationId, { older: true, ...(belowSeq !== undefined ? { belowSeq } : {}) }, limit);
+    const rows = await pageOfConversation(
+      db,
+      conversationId,
+      { older: true, ...(belowSeq !== undefined ? { belowSeq } : {}) },
+      limit,
+    );
     return { rows: rows.slice(0, limit).reverse(), hasMore: rows.length > limit };
   }
 
@@ -44,10 +57,12 @@ export function createHistoryService(deps: MessagingDeps, onFetched: (userId: st
   async function page(viewerId: string, conversationId: string, query: AroundHistoryQuery): Promise<HistoryPage> {
     const cursors = [query.before, query.after, query.around].filter((c) => c !== undefined).length;
     if (cursors > 1) {
-      throw new AppError('validation_failed', 'Use at most one of before, after and around', { errors: [{ path: 'querystring', message: 'before, after and around are exclusive' }] });
+      throw new AppError('validation_failed', 'Use at most one of before, after and around', {
+        errors: [{ path: 'querystring', message: 'before, after and around are exclusive' }],
+      });
     }
     const { rows, ...more } = await rowsOf(conversationId, query, query.limit ?? 50);
-    const messages = await presentMessages(db, files, viewerId, rows as MessageRecord[]);
+    const messages = await presentMessages(db, files, viewerId, rows);
     const top = rows.reduce((max, r) => Math.max(max, Number(r.seq)), 0);
     if (top > 0) await onFetched(viewerId, conversationId, top);
     return { messages, ...more };

@@ -1,7 +1,7 @@
 import type { DurableEventType } from '../../events/catalog.js';
 import type { Emit, Trx } from '../../events/transactor.js';
 import { newId } from '../../lib/ids.js';
-import { advanceWatermark, lockConversation, memberIds, recordLastMessage } from '../conversations/conversations.repository.js';
+import { advanceWatermark, lockConversation, memberIds, recordLastMessage } from '../conversations/index.js';
 import type { FilesPort } from '../ports.js';
 import { presentMessage } from './messages.presenter.js';
 import { insertAttachments, insertMessage, type MessageRecord } from './messages.repository.js';

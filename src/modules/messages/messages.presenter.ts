@@ -1,5 +1,5 @@
 import type { FileDto } from '../files/files.schemas.js';
-import { otherMembersOf } from '../conversations/conversations.repository.js';
+import { otherMembersOf } from '../conversations/index.js';
 import type { Executor, FilesPort } from '../ports.js';
 import { attachmentsOf, replyTargets, type MessageRecord } from './messages.repository.js';
 import type { MessageDto, MessageStatus, ReplyPreviewDto } from './messages.schemas.js';
@@ -17,15 +17,27 @@ export async function presentMessages(
   if (rows.length === 0) return [];
   const live = rows.filter((r) => r.deletedAt === null);
   const [attachments, replies, statuses] = await Promise.all([
-    attachmentMap(db, files, live.map((r) => r.id)),
-    replyMap(db, live.flatMap((r) => (r.replyToId ? [r.replyToId] : []))),
+    attachmentMap(
+      db,
+      files,
+      live.map((r) => r.id),
+    ),
+    replyMap(
+      db,
+      live.flatMap((r) => (r.replyToId ? [r.replyToId] : [])),
+    ),
     statusMap(db, viewerId, rows),
   ]);
   return rows.map((row) => toMessageDto(row, attachments.get(row.id) ?? [], replies, statuses.get(row.id) ?? null));
 }
 
 /** One message for one viewer. */
-export async function presentMessage(db: Executor, files: FilesPort, viewerId: string | null, row: MessageRecord): Promise<MessageDto> {
+export async function presentMessage(
+  db: Executor,
+  files: FilesPort,
+  viewerId: string | null,
+  row: MessageRecord,
+): Promise<MessageDto> {
   const [dto] = await presentMessages(db, files, viewerId, [row]);
   return dto!;
 }
@@ -79,11 +91,19 @@ async function replyMap(db: Executor, ids: string[]): Promise<Map<string, ReplyP
 }
 
 /** `status` of the viewer's own messages in direct chats, from the peer's watermarks. */
-async function statusMap(db: Executor, viewerId: string | null, rows: readonly MessageRecord[]): Promise<Map<string, MessageStatus>> {
+async function statusMap(
+  db: Executor,
+  viewerId: string | null,
+  rows: readonly MessageRecord[],
+): Promise<Map<string, MessageStatus>> {
   if (!viewerId) return new Map();
   const own = rows.filter((r) => r.senderId === viewerId && r.groupId === null && r.type === 'text');
   if (own.length === 0) return new Map();
-  const peers = await otherMembersOf(db, own.map((r) => r.conversationId), viewerId);
+  const peers = await otherMembersOf(
+    db,
+    own.map((r) => r.conversationId),
+    viewerId,
+  );
   const byConversation = new Map(peers.map((p) => [p.conversationId, p]));
   const statuses = new Map<string, MessageStatus>();
   for (const row of own) {

@@ -35,11 +35,20 @@ export async function findMessageById(db: Executor, id: string): Promise<Message
 
 export async function findMessagesByIds(db: Executor, ids: readonly string[]): Promise<MessageRecord[]> {
   if (ids.length === 0) return [];
-  return selectMessages(db).where('m.id', 'in', [...new Set(ids)]).execute();
+  return selectMessages(db)
+    .where('m.id', 'in', [...new Set(ids)])
+    .execute();
 }
 
-export async function findByClientMessageId(db: Executor, senderId: string, clientMessageId: string): Promise<MessageRecord | undefined> {
-  return selectMessages(db).where('m.senderId', '=', senderId).where('m.clientMessageId', '=', clientMessageId).executeTakeFirst();
+export async function findByClientMessageId(
+  db: Executor,
+  senderId: string,
+  clientMessageId: string,
+): Promise<MessageRecord | undefined> {
+  return selectMessages(db)
+    .where('m.senderId', '=', senderId)
+    .where('m.clientMessageId', '=', clientMessageId)
+    .executeTakeFirst();
 }
 
 export async function insertMessage(trx: Executor, message: NewMessage): Promise<void> {
@@ -58,7 +67,10 @@ export async function insertAttachments(trx: Executor, messageId: string, fileId
 }
 
 /** Attachments of many messages in one query, in their original order. */
-export async function attachmentsOf(db: Executor, messageIds: readonly string[]): Promise<{ messageId: string; fileId: string }[]> {
+export async function attachmentsOf(
+  db: Executor,
+  messageIds: readonly string[],
+): Promise<{ messageId: string; fileId: string }[]> {
   if (messageIds.length === 0) return [];
   return db
     .selectFrom('messageAttachments')
@@ -75,7 +87,11 @@ export async function replyTargets(
   ids: readonly string[],
 ): Promise<{ id: string; senderId: string | null; text: string | null; deletedAt: Date | null }[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('messages').select(['id', 'senderId', 'text', 'deletedAt']).where('id', 'in', [...new Set(ids)]).execute();
+  return db
+    .selectFrom('messages')
+    .select(['id', 'senderId', 'text', 'deletedAt'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
 }
 
 /**
@@ -91,9 +107,16 @@ export async function pageOfConversation(
   let query = selectMessages(db).where('m.conversationId', '=', conversationId);
   if (direction.older) {
     if (direction.belowSeq !== undefined) query = query.where('m.seq', '<', direction.belowSeq);
-    return query.orderBy('m.seq', 'desc').limit(limit + 1).execute();
+    return query
+      .orderBy('m.seq', 'desc')
+      .limit(limit + 1)
+      .execute();
   }
-  return query.where('m.seq', '>', direction.aboveSeq).orderBy('m.seq', 'asc').limit(limit + 1).execute();
+  return query
+    .where('m.seq', '>', direction.aboveSeq)
+    .orderBy('m.seq', 'asc')
+    .limit(limit + 1)
+    .execute();
 }
 
 export async function updateMessageText(trx: Executor, id: string, text: string, at: Date): Promise<void> {
@@ -102,12 +125,22 @@ export async function updateMessageText(trx: Executor, id: string, text: string,
 
 /** A tombstone: content gone, position and sender kept. */
 export async function tombstoneMessage(trx: Executor, id: string, at: Date): Promise<void> {
-  await trx.updateTable('messages').set({ text: null, mentions: [], replyToId: null, deletedAt: at }).where('id', '=', id).execute();
+  await trx
+    .updateTable('messages')
+    .set({ text: null, mentions: [], replyToId: null, deletedAt: at })
+    .where('id', '=', id)
+    .execute();
   await trx.deleteFrom('messageAttachments').where('messageId', '=', id).execute();
 }
 
 /** Senders (other than `exclude`) of the messages with fromSeq < seq <= toSeq. */
-export async function sendersBetween(db: Executor, conversationId: string, fromSeq: number, toSeq: number, exclude: string): Promise<string[]> {
+export async function sendersBetween(
+  db: Executor,
+  conversationId: string,
+  fromSeq: number,
+  toSeq: number,
+  exclude: string,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('messages')
     .select('senderId')
@@ -123,11 +156,17 @@ export async function sendersBetween(db: Executor, conversationId: string, fromS
 }
 
 /** Others' non-deleted text messages above the viewer's read watermark, per conversation. */
-export async function unreadCounts(db: Executor, userId: string, conversationIds: readonly string[]): Promise<Map<string, number>> {
+export async function unreadCounts(
+  db: Executor,
+  userId: string,
+  conversationIds: readonly string[],
+): Promise<Map<string, number>> {
   if (conversationIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('messages as m')
-    .innerJoin('conversationMembers as cm', (join) => join.onRef('cm.conversationId', '=', 'm.conversationId').on('cm.userId', '=', userId))
+    .innerJoin('conversationMembers as cm', (join) =>
+      join.onRef('cm.conversationId', '=', 'm.conversationId').on('cm.userId', '=', userId),
+    )
     .select(['m.conversationId', sql<number>`count(*)::int`.as('count')])
     .where('m.conversationId', 'in', [...conversationIds])
     .whereRef('m.seq', '>', 'cm.readSeq')

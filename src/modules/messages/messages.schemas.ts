@@ -54,14 +54,21 @@ export const SendMessageSchema = Type.Object(
     replyToId: Type.Optional(IdSchema),
     mentions: Type.Optional(Type.Array(IdSchema, { maxItems: 100, uniqueItems: true })),
     clientMessageId: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 64, description: 'Idempotency key: a retry with the same value returns the first message' }),
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: 'Idempotency key: a retry with the same value returns the first message',
+      }),
     ),
   },
   { additionalProperties: false, title: 'SendMessage' },
 );
 export type SendMessage = Static<typeof SendMessageSchema>;
 
-export const EditMessageSchema = Type.Object({ text: Type.String({ minLength: 1 }) }, { additionalProperties: false, title: 'EditMessage' });
+export const EditMessageSchema = Type.Object(
+  { text: Type.String({ minLength: 1 }) },
+  { additionalProperties: false, title: 'EditMessage' },
+);
 export type EditMessage = Static<typeof EditMessageSchema>;
 
 export const HistoryQuerySchema = Type.Object(
@@ -88,7 +95,9 @@ export type AroundHistoryQuery = Static<typeof AroundHistoryQuerySchema>;
 export const HistoryPageSchema = Type.Object(
   {
     messages: Type.Array(MessageSchema, { description: 'Oldest first' }),
-    hasMore: Type.Boolean({ description: 'More messages exist beyond this page in the direction asked (older without a cursor)' }),
+    hasMore: Type.Boolean({
+      description: 'More messages exist beyond this page in the direction asked (older without a cursor)',
+    }),
     hasMoreBefore: Type.Optional(Type.Boolean({ description: 'With `around`: older messages exist' })),
     hasMoreAfter: Type.Optional(Type.Boolean({ description: 'With `around`: newer messages exist' })),
   },

@@ -1,6 +1,6 @@
 import type { Trx } from '../../events/transactor.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { findMembership, memberIds } from '../conversations/conversations.repository.js';
+import { findMembership, memberIds } from '../conversations/index.js';
 import { emitMessageEvent } from './message-writer.js';
 import type { MessagingDeps } from './messaging.deps.js';
 import { presentMessage } from './messages.presenter.js';
@@ -13,18 +13,26 @@ export function createMessagesService(deps: MessagingDeps) {
   /** A live message in a conversation of the viewer's, else 404 (absent, deleted or not visible). */
   async function liveMessage(trx: Trx, viewerId: string, messageId: string): Promise<MessageRecord> {
     const message = await findMessageById(trx, messageId);
-    if (!message || message.deletedAt !== null || !(await findMembership(trx, message.conversationId, viewerId))) throw notFound('Message');
+    if (!message || message.deletedAt !== null || !(await findMembership(trx, message.conversationId, viewerId)))
+      throw notFound('Message');
     return message;
   }
 
   /** Replaces the text of one's own message (`message.updated` to the members). */
   async function editMessage(userId: string, messageId: string, text: string): Promise<MessageDto> {
-    if (text.trim() === '') throw new AppError('validation_failed', 'text must not be blank', { errors: [{ path: 'body.text', message: 'must not be blank' }] });
+    if (text.trim() === '')
+      throw new AppError('validation_failed', 'text must not be blank', {
+        errors: [{ path: 'body.text', message: 'must not be blank' }],
+      });
     const max = infra.config.maxMessageLength;
-    if (text.length > max) throw new AppError('validation_failed', `text is longer than ${max} characters`, { errors: [{ path: 'body.text', message: `must be at most ${max} characters` }] });
+    if (text.length > max)
+      throw new AppError('validation_failed', `text is longer than ${max} characters`, {
+        errors: [{ path: 'body.text', message: `must be at most ${max} characters` }],
+      });
     return infra.transactor(async (trx, emit) => {
       const message = await liveMessage(trx, userId, messageId);
-      if (message.senderId !== userId || message.type !== 'text') throw new AppError('forbidden', 'Only the sender can edit a message');
+      if (message.senderId !== userId || message.type !== 'text')
+        throw new AppError('forbidden', 'Only the sender can edit a message');
       const at = new Date();
       await updateMessageText(trx, message.id, text, at);
       const record: MessageRecord = { ...message, text, editedAt: at };

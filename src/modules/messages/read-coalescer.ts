@@ -9,7 +9,10 @@ interface Entry {
  * the first move is announced at once, later ones within the window by one trailing event
  * (`flush`, which returns the seq it announced). State is per node; the watermark itself is exact.
  */
-export function createReadCoalescer(windowMs: number, flush: (conversationId: string, userId: string, fromSeq: number) => Promise<number | undefined>) {
+export function createReadCoalescer(
+  windowMs: number,
+  flush: (conversationId: string, userId: string, fromSeq: number) => Promise<number | undefined>,
+) {
   const state = new Map<string, Entry>();
   let admits = 0;
 

@@ -1,12 +1,6 @@
 import type { Emit, Trx } from '../../events/transactor.js';
 import { notFound } from '../../lib/errors.js';
-import {
-  advanceWatermark,
-  findMembership,
-  memberIds,
-  receiptsFor,
-  type MembershipRow,
-} from '../conversations/conversations.repository.js';
+import { advanceWatermark, findMembership, memberIds, receiptsFor, type MembershipRow } from '../conversations/index.js';
 import type { MessagingDeps } from './messaging.deps.js';
 import { ackedMessageSeqs, findMessageById, sendersBetween, type MessageRecord } from './messages.repository.js';
 import type { ReceiptsDto, WatermarkEvent } from './messages.schemas.js';
@@ -41,10 +35,17 @@ export function createReceiptsService(deps: MessagingDeps) {
   }
 
   async function moveDelivered(trx: Trx, emit: Emit, member: MembershipRow, seq: number, at: Date): Promise<void> {
-    const previous = await advanceWatermark(trx, { conversationId: member.conversationId, userId: member.userId, kind: 'delivered', seq, at });
+    const previous = await advanceWatermark(trx, {
+      conversationId: member.conversationId,
+      userId: member.userId,
+      kind: 'delivered',
+      seq,
+      at,
+    });
     if (previous === undefined || member.type !== 'direct') return;
     const peers = await peersOf(trx, member);
-    if (peers.length > 0) emit({ type: 'message.delivered', data: payload(member.conversationId, member.userId, seq, at), to: peers });
+    if (peers.length > 0)
+      emit({ type: 'message.delivered', data: payload(member.conversationId, member.userId, seq, at), to: peers });
   }
 
   async function moveRead(trx: Trx, emit: Emit, member: MembershipRow, seq: number): Promise<void> {
@@ -56,7 +57,11 @@ export function createReceiptsService(deps: MessagingDeps) {
     await notifications.clearMessageNotification(trx, emit, userId, conversationId);
     emit({ type: 'conversation.read', data: { conversationId, upToSeq: seq }, to: [userId] });
     if (member.type === 'direct') {
-      emit({ type: 'message.read', data: payload(conversationId, userId, seq, at), to: [userId, ...(await peersOf(trx, member))] });
+      emit({
+        type: 'message.read',
+        data: payload(conversationId, userId, seq, at),
+        to: [userId, ...(await peersOf(trx, member))],
+      });
       return;
     }
     const gate = coalescer.admit(conversationId, userId, previous, seq);
@@ -65,7 +70,11 @@ export function createReceiptsService(deps: MessagingDeps) {
     emit({ type: 'message.read', data: payload(conversationId, userId, seq, at), to: [userId, ...senders] });
   }
 
-  async function visibleMessage(trx: Trx, userId: string, messageId: string): Promise<{ message: MessageRecord; member: MembershipRow }> {
+  async function visibleMessage(
+    trx: Trx,
+    userId: string,
+    messageId: string,
+  ): Promise<{ message: MessageRecord; member: MembershipRow }> {
     const message = await findMessageById(trx, messageId);
     const member = message ? await findMembership(trx, message.conversationId, userId) : undefined;
     if (!message || !member) throw notFound('Message');
@@ -117,7 +126,10 @@ export function createReceiptsService(deps: MessagingDeps) {
     const message = await findMessageById(db, messageId);
     if (!message || !(await findMembership(db, message.conversationId, userId))) throw notFound('Message');
     const base = { conversationId: message.conversationId, seq: Number(message.seq), excludeUserId: message.senderId };
-    const [delivered, read] = await Promise.all([receiptsFor(db, { ...base, kind: 'delivered' }), receiptsFor(db, { ...base, kind: 'read' })]);
+    const [delivered, read] = await Promise.all([
+      receiptsFor(db, { ...base, kind: 'delivered' }),
+      receiptsFor(db, { ...base, kind: 'read' }),
+    ]);
     const shape = (list: { userId: string; at: Date }[]) => list.map((r) => ({ userId: r.userId, at: r.at.toISOString() }));
     return { delivered: shape(delivered), read: shape(read) };
   }

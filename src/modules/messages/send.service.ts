@@ -1,6 +1,6 @@
 import type { Emit, Trx } from '../../events/transactor.js';
 import { AppError } from '../../lib/errors.js';
-import { getOrCreateDirectConversation, mutedMembers } from '../conversations/conversations.repository.js';
+import { getOrCreateDirectConversation, mutedMembers } from '../conversations/index.js';
 import { appendMessage, type AppendedMessage } from './message-writer.js';
 import type { MessagingDeps } from './messaging.deps.js';
 import { presentMessage } from './messages.presenter.js';
@@ -32,10 +32,14 @@ function validateInput(input: SendMessage, maxLength: number): void {
   }
   const hasText = input.text !== undefined && input.text.trim() !== '';
   if (!hasText && (input.attachmentIds ?? []).length === 0) {
-    throw new AppError('validation_failed', 'A message needs text or attachments', { errors: [{ path: 'body.text', message: 'text or attachmentIds is required' }] });
+    throw new AppError('validation_failed', 'A message needs text or attachments', {
+      errors: [{ path: 'body.text', message: 'text or attachmentIds is required' }],
+    });
   }
   if (input.text !== undefined && input.text.length > maxLength) {
-    throw new AppError('validation_failed', `text is longer than ${maxLength} characters`, { errors: [{ path: 'body.text', message: `must be at most ${maxLength} characters` }] });
+    throw new AppError('validation_failed', `text is longer than ${maxLength} characters`, {
+      errors: [{ path: 'body.text', message: `must be at most ${maxLength} characters` }],
+    });
   }
 }
 
@@ -46,7 +50,11 @@ export function createSendService(deps: MessagingDeps) {
   async function resolveTarget(trx: Trx, senderId: string, input: SendMessage): Promise<Target> {
     if (input.groupId !== undefined) {
       const { conversationId } = await groups.membershipOf(senderId, input.groupId, trx);
-      const rows = await trx.selectFrom('conversationMembers').select('userId').where('conversationId', '=', conversationId).execute();
+      const rows = await trx
+        .selectFrom('conversationMembers')
+        .select('userId')
+        .where('conversationId', '=', conversationId)
+        .execute();
       return { conversationId, groupId: input.groupId, recipientId: null, members: rows.map((r) => r.userId) };
     }
     const recipientId = input.recipientId!;
@@ -64,7 +72,9 @@ export function createSendService(deps: MessagingDeps) {
     const target = await findMessageById(trx, replyToId);
     // The same answer whether the message is absent or elsewhere: never confirm another chat's message exists.
     if (!target || target.conversationId !== conversationId) {
-      throw new AppError('validation_failed', 'replyToId must be a message of this conversation', { errors: [{ path: 'body.replyToId', message: 'must be a message of this conversation' }] });
+      throw new AppError('validation_failed', 'replyToId must be a message of this conversation', {
+        errors: [{ path: 'body.replyToId', message: 'must be a message of this conversation' }],
+      });
     }
   }
 
@@ -72,14 +82,29 @@ export function createSendService(deps: MessagingDeps) {
     const { record, members } = sent;
     const muted = await mutedMembers(trx, record.conversationId);
     const mentioned = new Set(record.mentions);
-    const preview = { conversationId: record.conversationId, groupId: record.groupId, lastMessage: { id: dto.id, senderId, text: dto.text, attachmentCount: dto.attachments.length, createdAt: dto.createdAt } };
+    const preview = {
+      conversationId: record.conversationId,
+      groupId: record.groupId,
+      lastMessage: { id: dto.id, senderId, text: dto.text, attachmentCount: dto.attachments.length, createdAt: dto.createdAt },
+    };
     for (const userId of members) {
       if (userId === senderId) continue;
       if (!muted.has(userId)) {
-        await notifications.bumpMessageNotification(trx, emit, { userId, conversationId: record.conversationId, actorId: senderId, data: preview });
+        await notifications.bumpMessageNotification(trx, emit, {
+          userId,
+          conversationId: record.conversationId,
+          actorId: senderId,
+          data: preview,
+        });
       }
       if (mentioned.has(userId)) {
-        await notifications.notify(trx, emit, { userId, type: 'mention', actorId: senderId, conversationId: record.conversationId, data: { ...preview, messageId: record.id } });
+        await notifications.notify(trx, emit, {
+          userId,
+          type: 'mention',
+          actorId: senderId,
+          conversationId: record.conversationId,
+          data: { ...preview, messageId: record.id },
+        });
       }
     }
   }
@@ -95,7 +120,12 @@ export function createSendService(deps: MessagingDeps) {
     if (record.groupId !== null) return;
     const peers = await sendersBetween(trx, record.conversationId, previousReadSeq, record.seq - 1, senderId);
     if (peers.length === 0) return;
-    const data = { conversationId: record.conversationId, userId: senderId, upToSeq: Number(record.seq), at: record.createdAt.toISOString() };
+    const data = {
+      conversationId: record.conversationId,
+      userId: senderId,
+      upToSeq: Number(record.seq),
+      at: record.createdAt.toISOString(),
+    };
     emit({ type: 'message.read', data, to: [senderId, ...peers] });
   }
 

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { IdSchema, NextCursorSchema, Nullable } from '../../lib/schemas.js';
 import { GroupSchema } from '../groups/groups.schemas.js';
-import { MessageSchema } from '../messages/messages.schemas.js';
+import { MessageSchema } from './messages.schemas.js';
 import { PublicUserSchema } from '../users/users.schemas.js';
 
 export const ConversationSchema = Type.Object(
@@ -30,4 +30,3 @@ export const ConversationSettingsSchema = Type.Object(
   { additionalProperties: false, title: 'ConversationSettings' },
 );
 export type ConversationSettings = Static<typeof ConversationSettingsSchema>;
-

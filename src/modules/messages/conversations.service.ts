@@ -2,15 +2,16 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { isId } from '../../lib/ids.js';
 import type { PageQuery } from '../../lib/schemas.js';
-import type { MessagingDeps } from '../messages/messaging.deps.js';
-import { presentMessages } from '../messages/messages.presenter.js';
-import { findMessagesByIds, unreadCounts } from '../messages/messages.repository.js';
-import { listMemberships, otherMembersOf, setMuted, type ConversationListRow } from './conversations.repository.js';
+import type { MessagingDeps } from './messaging.deps.js';
+import { presentMessages } from './messages.presenter.js';
+import { findMessagesByIds, unreadCounts } from './messages.repository.js';
+import { listMemberships, otherMembersOf, setMuted, type ConversationListRow } from '../conversations/index.js';
 import { toConversationDto, type ConversationContext } from './conversations.presenter.js';
 import type { ConversationDto, ConversationPage, ConversationSettings } from './conversations.schemas.js';
 
 /** `activity_at::text` as PostgreSQL prints it, e.g. `2026-01-02 03:04:05.123456+00`. */
-const PG_TIMESTAMP = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+const PG_TIMESTAMP =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 
 function decodeListCursor(cursor: string): { at: string; id: string } {
   const [at, id] = decodeCursor(cursor, ['string', 'string']) as [string, string];
@@ -57,7 +58,11 @@ export function createConversationsService(deps: MessagingDeps) {
   }
 
   /** Mutes or unmutes a conversation for the caller (`conversation.updated` to their devices). */
-  async function updateSettings(userId: string, conversationId: string, settings: ConversationSettings): Promise<ConversationDto> {
+  async function updateSettings(
+    userId: string,
+    conversationId: string,
+    settings: ConversationSettings,
+  ): Promise<ConversationDto> {
     await infra.transactor(async (trx, emit) => {
       if (!(await setMuted(trx, conversationId, userId, settings.muted))) throw notFound('Conversation');
       emit({ type: 'conversation.updated', data: { conversationId, muted: settings.muted }, to: [userId] });

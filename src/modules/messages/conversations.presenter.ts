@@ -1,7 +1,7 @@
 import type { GroupDto } from '../groups/groups.schemas.js';
-import type { MessageDto } from '../messages/messages.schemas.js';
+import type { MessageDto } from './messages.schemas.js';
 import type { PublicUserDto } from '../users/users.schemas.js';
-import type { ConversationListRow } from './conversations.repository.js';
+import type { ConversationListRow } from '../conversations/index.js';
 import type { ConversationDto } from './conversations.schemas.js';
 
 export interface ConversationContext {
