@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
 import type { Infra } from './infra.js';
+import { notFound } from './lib/errors.js';
 import { createLocalStorage } from './lib/storage/local-storage.js';
 import { accountRoutes, authDeletionHook, authRoutes, createAuthModule } from './modules/auth/index.js';
 import { createFilesService, createUrlSigner, filesRoutes } from './modules/files/index.js';
 import { createFriendsService, friendsRoutes, type FriendsService } from './modules/friends/index.js';
 import { createNotificationsService, notificationsRoutes } from './modules/notifications/index.js';
-import type { GatewayHooks, SocialPort } from './modules/ports.js';
+import { conversationsRoutes, createMessaging, messagesRoutes } from './modules/messages/index.js';
+import type { GroupsPort, SocialPort } from './modules/ports.js';
 import { createUsersService, usersRoutes } from './modules/users/index.js';
 import { createRealtime } from './realtime/index.js';
 
@@ -32,7 +34,7 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   const files = fileService.port;
 
   const realtime = createRealtime(infra, {
-    hooks: () => stubGatewayHooks(infra),
+    hooks: () => messaging.gatewayHooks,
     social: () => social,
     loadUser: async (userId) => users.presentSelf(userId).catch(() => null),
     sessionActive: async (userId, sessionId) => auth.sessions.isActive(userId, sessionId),
@@ -60,6 +62,16 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     users,
   });
   app.addHook('onClose', async () => auth.drain());
+  const messaging = createMessaging({
+    infra,
+    files,
+    users: users.port,
+    social,
+    notifications: notifications.port,
+    groups: groupsPortStub(infra),
+  });
+  app.decorate('messaging', messaging);
+  app.addHook('onClose', async () => messaging.close());
 
   await realtime.register(app);
   await app.register(authRoutes, auth);
@@ -68,6 +80,15 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   await app.register(filesRoutes, { files: fileService, maxUploadBytes: config.maxUploadBytes });
   await app.register(friendsRoutes, { friends });
   await app.register(notificationsRoutes, { service: notifications });
+  await app.register(messagesRoutes, { messaging });
+  await app.register(conversationsRoutes, { messaging });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The messaging services (also the gateway hooks and the system-messages port). */
+    messaging: ReturnType<typeof createMessaging>;
+  }
 }
 
 /** A SocialPort whose calls go to the friends service once it exists. */
@@ -85,22 +106,48 @@ function lateSocial(get: () => FriendsService | undefined): SocialPort {
   };
 }
 
-// replaced when messaging lands: typing in a direct chat between friends, or in a group of ≤ 100 members
-function stubGatewayHooks(infra: Infra): GatewayHooks {
-  const db = infra.database.db;
+// replaced when groups lands
+function groupsPortStub(infra: Infra): GroupsPort {
   return {
-    async typingTargets(userId, target) {
-      if (target.recipientId) {
-        const key = [userId, target.recipientId].sort().join(':');
-        const conv = await db.selectFrom('conversations').select('id').where('directKey', '=', key).executeTakeFirst();
-        const friends = await db.selectFrom('friendships').select('userId').where('userId', '=', userId).where('friendId', '=', target.recipientId).executeTakeFirst();
-        return conv && friends ? { conversationId: conv.id, groupId: null, userIds: [target.recipientId] } : null;
-      }
-      const group = await db.selectFrom('groups').select(['conversationId', 'memberCount']).where('id', '=', target.groupId!).where('deletedAt', 'is', null).executeTakeFirst();
-      if (!group || group.memberCount > 100) return null;
-      const members = await db.selectFrom('conversationMembers').select('userId').where('conversationId', '=', group.conversationId).execute();
-      const ids = members.map((m) => m.userId);
-      return ids.includes(userId) ? { conversationId: group.conversationId, groupId: target.groupId!, userIds: ids } : null;
+    async membershipOf(userId, groupId, executor = infra.database.db) {
+      const row = await executor
+        .selectFrom('groups as g')
+        .innerJoin('conversationMembers as cm', 'cm.conversationId', 'g.conversationId')
+        .select(['g.conversationId', 'cm.role', 'g.memberCount'])
+        .where('g.id', '=', groupId)
+        .where('g.deletedAt', 'is', null)
+        .where('cm.userId', '=', userId)
+        .executeTakeFirst();
+      if (!row) throw notFound('Group');
+      return { conversationId: row.conversationId, role: row.role ?? 'member', memberCount: row.memberCount };
+    },
+    async presentGroups(viewerId, groupIds, executor = infra.database.db) {
+      if (groupIds.length === 0) return new Map();
+      const rows = await executor
+        .selectFrom('groups as g')
+        .innerJoin('conversationMembers as cm', 'cm.conversationId', 'g.conversationId')
+        .selectAll('g')
+        .select('cm.role')
+        .where('g.id', 'in', [...groupIds])
+        .where('cm.userId', '=', viewerId)
+        .execute();
+      return new Map(
+        rows.map((g) => [
+          g.id,
+          {
+            id: g.id,
+            conversationId: g.conversationId,
+            name: g.name,
+            description: g.description,
+            avatar: null,
+            ownerId: g.ownerId,
+            memberCount: g.memberCount,
+            myRole: g.role ?? 'member',
+            createdAt: g.createdAt.toISOString(),
+            updatedAt: g.updatedAt.toISOString(),
+          },
+        ]),
+      );
     },
   };
 }
