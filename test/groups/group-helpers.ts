@@ -31,7 +31,7 @@ export class Inboxes {
     const after = this.seen.get(user.id) ?? 0;
     const events = await readEvents(this.t.current.app.infra.database.db, user.id, after, 10_000);
     if (events.length > 0) this.seen.set(user.id, events.at(-1)!.seq);
-    return events as SeenEvent[];
+    return events;
   }
 
   /** Asserts that `user` received nothing since the last call. */

@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTestApp } from '../helpers/app.js';
 import { befriend, createUser, type TestUser } from '../helpers/factories.js';
-import { assertProblem, createGroup, Inboxes, insertFile, notificationsOf, only, summary, systemMessages } from './group-helpers.js';
+import {
+  assertProblem,
+  createGroup,
+  Inboxes,
+  insertFile,
+  notificationsOf,
+  only,
+  summary,
+  systemMessages,
+} from './group-helpers.js';
 
 const t = useTestApp();
 
@@ -126,9 +135,16 @@ test('update: each real change writes its system message and one group.updated; 
   await inbox.follow(owner, admin, member);
   const http = t.current.http;
   const picture = await insertFile(t, admin);
-  const res = await http.put(`/groups/${group.id}`, { name: 'Calculus', description: 'Thursdays', avatarFileId: picture }, admin.token);
+  const res = await http.put(
+    `/groups/${group.id}`,
+    { name: 'Calculus', description: 'Thursdays', avatarFileId: picture },
+    admin.token,
+  );
   assert.equal(res.status, 200, res.text);
-  assert.deepEqual([res.body.name, res.body.description, res.body.avatar.id, res.body.myRole], ['Calculus', 'Thursdays', picture, 'admin']);
+  assert.deepEqual(
+    [res.body.name, res.body.description, res.body.avatar.id, res.body.myRole],
+    ['Calculus', 'Thursdays', picture, 'admin'],
+  );
   for (const user of [owner, admin, member]) {
     const events = await inbox.take(user);
     assert.deepEqual(summary(events), [
@@ -142,17 +158,19 @@ test('update: each real change writes its system message and one group.updated; 
   const same = await http.put(`/groups/${group.id}`, { name: 'Calculus', description: 'Thursdays' }, owner.token);
   assert.equal(same.status, 200);
   await inbox.none(member, 'after an update that changed nothing');
-  assertProblem(await http.put(`/groups/${group.id}`, { avatarFileId: await insertFile(t, member) }, owner.token), 404, 'not_found');
+  assertProblem(
+    await http.put(`/groups/${group.id}`, { avatarFileId: await insertFile(t, member) }, owner.token),
+    404,
+    'not_found',
+  );
   const cleared = await http.put(`/groups/${group.id}`, { avatarFileId: null }, owner.token);
   assert.equal(cleared.body.avatar, null);
   assert.deepEqual(summary(await inbox.take(member)), ['group.updated', 'message.created:group_picture_changed']);
   const history = await systemMessages(t, group.conversationId);
-  assert.deepEqual(history.slice(2).map((m) => m.kind), [
-    'group_renamed',
-    'group_description_changed',
-    'group_picture_changed',
-    'group_picture_changed',
-  ]);
+  assert.deepEqual(
+    history.slice(2).map((m) => m.kind),
+    ['group_renamed', 'group_description_changed', 'group_picture_changed', 'group_picture_changed'],
+  );
   assert.equal(history[2]!.previousName, 'Study group');
 });
 
@@ -165,10 +183,18 @@ test('ownership: transfer makes the old owner admin; an owner leaving without ad
   assert.equal(transfer.status, 200, transfer.text);
   assert.deepEqual([transfer.body.ownerId, transfer.body.myRole], [member.id, 'admin']);
   const events = await inbox.take(admin);
-  assert.deepEqual(summary(events), ['group.updated', 'message.created:role_changed', 'group.updated', 'message.created:role_changed']);
+  assert.deepEqual(summary(events), [
+    'group.updated',
+    'message.created:role_changed',
+    'group.updated',
+    'message.created:role_changed',
+  ]);
   assert.deepEqual(
     events.filter((e) => e.type === 'group.updated').map((e) => [e.data.userId, e.data.role]),
-    [[member.id, 'owner'], [owner.id, 'admin']],
+    [
+      [member.id, 'owner'],
+      [owner.id, 'admin'],
+    ],
   );
   assertProblem(await http.put(`/groups/${group.id}/members/${admin.id}`, { role: 'member' }, owner.token), 403, 'forbidden');
   // The new owner demotes both admins, then leaves: the longest-standing member (the first owner) takes over.
@@ -179,7 +205,13 @@ test('ownership: transfer makes the old owner admin; an owner leaving without ad
   const view = await http.get(`/groups/${group.id}`, owner.token);
   assert.deepEqual([view.body.ownerId, view.body.myRole, view.body.memberCount], [owner.id, 'owner', 2]);
   const list = await http.get(`/groups/${group.id}/members`, admin.token);
-  assert.deepEqual(list.body.members.map((m: any) => [m.user.id, m.role]).sort(), [[admin.id, 'member'], [owner.id, 'owner']].sort());
+  assert.deepEqual(
+    list.body.members.map((m: any) => [m.user.id, m.role]).sort(),
+    [
+      [admin.id, 'member'],
+      [owner.id, 'owner'],
+    ].sort(),
+  );
 });
 
 test('lists page with opaque cursors', async () => {
@@ -194,10 +226,16 @@ test('lists page with opaque cursors', async () => {
   for (const name of ['One', 'Two', 'Three']) ids.push((await createGroup(t, owner, friends, name)).id);
   const first = await t.current.http.get('/groups?limit=2', owner.token);
   assert.equal(first.status, 200);
-  assert.deepEqual(first.body.groups.map((g: any) => g.name), ['Three', 'Two']);
+  assert.deepEqual(
+    first.body.groups.map((g: any) => g.name),
+    ['Three', 'Two'],
+  );
   assert.equal(typeof first.body.nextCursor, 'string');
   const second = await t.current.http.get(`/groups?limit=2&cursor=${first.body.nextCursor}`, owner.token);
-  assert.deepEqual(second.body.groups.map((g: any) => g.name), ['One']);
+  assert.deepEqual(
+    second.body.groups.map((g: any) => g.name),
+    ['One'],
+  );
   assert.equal(second.body.nextCursor, null);
 
   const seen: string[] = [];
@@ -245,11 +283,19 @@ test('bad ids, bodies and cursors answer problem+json 400, a missing token 401',
   for (const [method, path, body, field] of cases) {
     const res = await http.request(method, path, { token: owner.token, body });
     assertProblem(res, 400, 'validation_failed');
-    if (field) assert.ok(res.body.errors.some((e: any) => e.path === field), `${method} ${path}: ${JSON.stringify(res.body.errors)}`);
+    if (field)
+      assert.ok(
+        res.body.errors.some((e: any) => e.path === field),
+        `${method} ${path}: ${JSON.stringify(res.body.errors)}`,
+      );
   }
   assertProblem(await http.get('/groups?cursor=garbage', owner.token), 400, 'invalid_cursor');
   assertProblem(await http.get(`/groups/${group.id}/members?cursor=WzFd`, owner.token), 400, 'invalid_cursor');
-  const malformed = await http.request('POST', '/groups', { token: owner.token, body: '{"name":', headers: { 'content-type': 'application/json' } });
+  const malformed = await http.request('POST', '/groups', {
+    token: owner.token,
+    body: '{"name":',
+    headers: { 'content-type': 'application/json' },
+  });
   assertProblem(malformed, 400, 'invalid_json');
   assertProblem(await http.get('/groups'), 401, 'unauthorized');
   assertProblem(await http.post(`/groups/${group.id}/leave`), 401, 'unauthorized');

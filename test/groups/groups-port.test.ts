@@ -43,10 +43,20 @@ test('GroupsPort: membershipOf answers members only; presentGroups gives each vi
   const two = await createGroup(t, owner!, [], 'Two');
   const { module } = groupsModule();
 
-  assert.deepEqual(await module.port.membershipOf(member!.id, one.id), { conversationId: one.conversationId, role: 'member', memberCount: 2 });
+  assert.deepEqual(await module.port.membershipOf(member!.id, one.id), {
+    conversationId: one.conversationId,
+    role: 'member',
+    memberCount: 2,
+  });
   assert.equal((await module.port.membershipOf(owner!.id, two.id)).role, 'owner');
-  for (const [userId, groupId] of [[outsider!.id, one.id], [member!.id, two.id]]) {
-    await assert.rejects(module.port.membershipOf(userId!, groupId!), (err: unknown) => err instanceof AppError && err.code === 'not_found');
+  for (const [userId, groupId] of [
+    [outsider!.id, one.id],
+    [member!.id, two.id],
+  ]) {
+    await assert.rejects(
+      module.port.membershipOf(userId, groupId),
+      (err: unknown) => err instanceof AppError && err.code === 'not_found',
+    );
   }
 
   const forOwner = await module.port.presentGroups(owner!.id, [one.id, two.id, one.id]);
@@ -65,7 +75,10 @@ test('account deletion: the user leaves every group by the usual rules, in the d
   await befriend(t.current, leaving!, admin!);
   await befriend(t.current, leaving!, member!);
   const owned = await createGroup(t, leaving!, [member!, admin!], 'Owned');
-  assert.equal((await t.current.http.put(`/groups/${owned.id}/members/${admin!.id}`, { role: 'admin' }, leaving!.token)).status, 200);
+  assert.equal(
+    (await t.current.http.put(`/groups/${owned.id}/members/${admin!.id}`, { role: 'admin' }, leaving!.token)).status,
+    200,
+  );
   const alone = await createGroup(t, leaving!, [], 'Alone');
   const joined = await createGroup(t, admin!, [], 'Joined');
   await befriend(t.current, admin!, leaving!);
@@ -81,12 +94,19 @@ test('account deletion: the user leaves every group by the usual rules, in the d
   const ownedNow = await http.get(`/groups/${owned.id}`, admin!.token);
   assert.deepEqual([ownedNow.body.ownerId, ownedNow.body.myRole, ownedNow.body.memberCount], [admin!.id, 'owner', 2]);
   assert.equal((await http.get(`/groups/${joined.id}`, admin!.token)).body.memberCount, 1);
-  const aloneRow = await t.current.app.infra.database.db.selectFrom('groups').select('deletedAt').where('id', '=', alone.id).executeTakeFirstOrThrow();
+  const aloneRow = await t.current.app.infra.database.db
+    .selectFrom('groups')
+    .select('deletedAt')
+    .where('id', '=', alone.id)
+    .executeTakeFirstOrThrow();
   assert.ok(aloneRow.deletedAt, 'the group only they were in is archived');
 
   const memberEvents = await inbox.take(member!);
   assert.deepEqual(summary(memberEvents), ['group.member_removed', 'group.updated']);
-  assert.deepEqual([memberEvents[1]!.data.userId, memberEvents[1]!.data.role, memberEvents[1]!.data.group.myRole], [admin!.id, 'owner', 'member']);
+  assert.deepEqual(
+    [memberEvents[1]!.data.userId, memberEvents[1]!.data.role, memberEvents[1]!.data.group.myRole],
+    [admin!.id, 'owner', 'member'],
+  );
   assert.deepEqual(summary(await inbox.take(admin!)), ['group.member_removed', 'group.updated', 'group.member_removed']);
   assert.deepEqual(
     written.map((w) => [w.groupId, w.kind]).sort(),

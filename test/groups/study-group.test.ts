@@ -20,7 +20,11 @@ test('a study group of four: created, one added later, one removed, one leaves, 
   await inbox.follow(olivia, ann, ben, cid);
 
   // Olivia creates the group with two friends.
-  const created = await http.post('/groups', { name: '  Algebra study ', memberIds: [ann.id, ben.id], description: 'Tuesdays' }, olivia.token);
+  const created = await http.post(
+    '/groups',
+    { name: '  Algebra study ', memberIds: [ann.id, ben.id], description: 'Tuesdays' },
+    olivia.token,
+  );
   assert.equal(created.status, 201, created.text);
   const group = created.body;
   assert.equal(group.name, 'Algebra study');
@@ -29,7 +33,11 @@ test('a study group of four: created, one added later, one removed, one leaves, 
   assert.equal(group.myRole, 'owner');
   assert.equal(group.memberCount, 3);
   assert.equal(group.avatar, null);
-  for (const [user, role] of [[olivia, 'owner'], [ann, 'member'], [ben, 'member']] as const) {
+  for (const [user, role] of [
+    [olivia, 'owner'],
+    [ann, 'member'],
+    [ben, 'member'],
+  ] as const) {
     const events = await inbox.take(user);
     const notified = user === olivia ? [] : ['notification.created'];
     assert.deepEqual(summary(events), ['group.created', 'message.created:group_created', ...notified], user.username);
@@ -40,7 +48,10 @@ test('a study group of four: created, one added later, one removed, one leaves, 
     assert.equal(event.data.group.memberCount, 3);
   }
   await inbox.none(cid, 'before being added');
-  assert.deepEqual((await notificationsOf(t, ann)).map((n) => [n.type, n.actorId, n.data.groupId]), [['group_added', olivia.id, group.id]]);
+  assert.deepEqual(
+    (await notificationsOf(t, ann)).map((n) => [n.type, n.actorId, n.data.groupId]),
+    [['group_added', olivia.id, group.id]],
+  );
   assert.equal((await notificationsOf(t, ben)).length, 1);
   assert.equal((await notificationsOf(t, olivia)).length, 0, 'the creator is not notified');
   assert.equal((await notificationsOf(t, cid)).length, 0);
@@ -49,7 +60,11 @@ test('a study group of four: created, one added later, one removed, one leaves, 
   // Olivia makes Ann an admin.
   const promoted = await http.put(`/groups/${group.id}/members/${ann.id}`, { role: 'admin' }, olivia.token);
   assert.equal(promoted.status, 200, promoted.text);
-  for (const [user, role] of [[olivia, 'owner'], [ann, 'admin'], [ben, 'member']] as const) {
+  for (const [user, role] of [
+    [olivia, 'owner'],
+    [ann, 'admin'],
+    [ben, 'member'],
+  ] as const) {
     const events = await inbox.take(user);
     assert.deepEqual(summary(events), ['group.updated', 'message.created:role_changed'], user.username);
     const event = only(events, 'group.updated');
@@ -62,24 +77,38 @@ test('a study group of four: created, one added later, one removed, one leaves, 
   assert.equal(added.status, 200, added.text);
   assert.equal(added.body.memberCount, 4);
   assert.equal(added.body.myRole, 'admin');
-  for (const [user, role] of [[olivia, 'owner'], [ann, 'admin'], [ben, 'member'], [cid, 'member']] as const) {
+  for (const [user, role] of [
+    [olivia, 'owner'],
+    [ann, 'admin'],
+    [ben, 'member'],
+    [cid, 'member'],
+  ] as const) {
     const events = await inbox.take(user);
-    assert.deepEqual(summary(events), ['group.member_added', 'message.created:member_added', ...(user === cid ? ['notification.created'] : [])]);
+    assert.deepEqual(summary(events), [
+      'group.member_added',
+      'message.created:member_added',
+      ...(user === cid ? ['notification.created'] : []),
+    ]);
     const event = only(events, 'group.member_added');
     assert.deepEqual([event.data.userId, event.data.role, event.data.group.myRole], [cid.id, 'member', role]);
   }
   const cidNotes = await notificationsOf(t, cid);
-  assert.deepEqual(cidNotes.map((n) => [n.type, n.actorId, n.data.groupId, n.read]), [['group_added', ann.id, group.id, false]]);
+  assert.deepEqual(
+    cidNotes.map((n) => [n.type, n.actorId, n.data.groupId, n.read]),
+    [['group_added', ann.id, group.id, false]],
+  );
   assert.equal((await notificationsOf(t, ben)).length, 1, 'others are not notified of additions');
   const seenByCid = await http.get(`/groups/${group.id}`, cid.token);
   assert.equal(seenByCid.status, 200);
   assert.equal(seenByCid.body.myRole, 'member');
   const members = await http.get(`/groups/${group.id}/members`, cid.token);
   assert.equal(members.status, 200);
-  assert.deepEqual(
-    members.body.members.map((m: any) => [m.user.username, m.role]).sort(),
-    [['ann_sg', 'admin'], ['ben_sg', 'member'], ['cid_sg', 'member'], ['olivia_sg', 'owner']],
-  );
+  assert.deepEqual(members.body.members.map((m: any) => [m.user.username, m.role]).sort(), [
+    ['ann_sg', 'admin'],
+    ['ben_sg', 'member'],
+    ['cid_sg', 'member'],
+    ['olivia_sg', 'owner'],
+  ]);
 
   // Ann removes Ben: he is told, then loses access.
   const removed = await http.post(`/groups/${group.id}/remove`, { userId: ben.id }, ann.token);
@@ -129,7 +158,11 @@ test('a study group of four: created, one added later, one removed, one leaves, 
   assert.equal((await http.post(`/groups/${group.id}/leave`, undefined, ann.token)).status, 204);
   assert.deepEqual(summary(await inbox.take(ann)), ['group.member_removed', 'message.created:member_left']);
   assert.equal((await http.get(`/groups/${group.id}`, ann.token)).status, 404);
-  const row = await t.current.app.infra.database.db.selectFrom('groups').selectAll().where('id', '=', group.id).executeTakeFirstOrThrow();
+  const row = await t.current.app.infra.database.db
+    .selectFrom('groups')
+    .selectAll()
+    .where('id', '=', group.id)
+    .executeTakeFirstOrThrow();
   assert.ok(row.deletedAt, 'archived');
   assert.equal(row.memberCount, 0);
 

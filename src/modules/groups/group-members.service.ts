@@ -46,7 +46,11 @@ export function createGroupMembersService(deps: GroupsDeps) {
       alsoNotify: [actor.userId],
     });
     if (successor) {
-      await systemMessages.write(trx, emit, { ...ref, actorId: null, data: { kind: 'role_changed', userId: successor.userId, role: 'owner' } });
+      await systemMessages.write(trx, emit, {
+        ...ref,
+        actorId: null,
+        data: { kind: 'role_changed', userId: successor.userId, role: 'owner' },
+      });
     }
   }
 
@@ -131,7 +135,8 @@ export function createGroupMembersService(deps: GroupsDeps) {
       return transactor(async (trx, emit) => {
         const ctx = await openChange(trx, groupId, actorId);
         requireOwner(ctx.actor);
-        if (userId === actorId) throw new AppError('bad_request', 'The owner changes role by transferring ownership to another member');
+        if (userId === actorId)
+          throw new AppError('bad_request', 'The owner changes role by transferring ownership to another member');
         const target = ctx.members.find((m) => m.userId === userId);
         if (!target) throw notFound('Member');
         if (target.role === role) return toGroupDto(await viewOf(files, trx, ctx.group), 'owner');

@@ -14,7 +14,9 @@ export interface GroupWithRole extends GroupRow {
   myRole: MemberRole;
 }
 
-export type GroupChanges = Partial<Pick<Selectable<GroupsTable>, 'name' | 'description' | 'avatarFileId' | 'ownerId' | 'deletedAt'>>;
+export type GroupChanges = Partial<
+  Pick<Selectable<GroupsTable>, 'name' | 'description' | 'avatarFileId' | 'ownerId' | 'deletedAt'>
+>;
 
 export async function insertGroupConversation(
   trx: Executor,
@@ -39,7 +41,15 @@ export async function insertMembers(
     const now = new Date();
     await trx
       .insertInto('conversationMembers')
-      .values(members.map((m) => ({ conversationId: group.conversationId, userId: m.userId, role: m.role, joinedAt: now, activityAt: now })))
+      .values(
+        members.map((m) => ({
+          conversationId: group.conversationId,
+          userId: m.userId,
+          role: m.role,
+          joinedAt: now,
+          activityAt: now,
+        })),
+      )
       .execute();
   }
   return adjustMemberCount(trx, group.id, members.length);
@@ -83,7 +93,13 @@ export async function setMemberRole(trx: Executor, conversationId: string, userI
 
 /** The live group, locked until the transaction ends so member changes apply one at a time. */
 export async function lockGroup(trx: Executor, groupId: string): Promise<GroupRow | undefined> {
-  return trx.selectFrom('groups').selectAll().where('id', '=', groupId).where('deletedAt', 'is', null).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('groups')
+    .selectAll()
+    .where('id', '=', groupId)
+    .where('deletedAt', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 /** Every current member, longest-standing first (the order ownership passes in). */
@@ -121,7 +137,9 @@ export async function listMembersPage(
 function groupsOfViewer(db: Executor, viewerId: string) {
   return db
     .selectFrom('groups as g')
-    .innerJoin('conversationMembers as m', (join) => join.onRef('m.conversationId', '=', 'g.conversationId').on('m.userId', '=', viewerId))
+    .innerJoin('conversationMembers as m', (join) =>
+      join.onRef('m.conversationId', '=', 'g.conversationId').on('m.userId', '=', viewerId),
+    )
     .selectAll('g')
     .select('m.role as myRole')
     .where('g.deletedAt', 'is', null);

@@ -53,7 +53,9 @@ export const UpdateGroupBodySchema = Type.Object(
   {
     name: Type.Optional(GroupNameSchema),
     description: Type.Optional(GroupDescriptionSchema),
-    avatarFileId: Type.Optional(Type.Union([IdSchema, Type.Null()], { description: 'An image you uploaded; null clears the picture' })),
+    avatarFileId: Type.Optional(
+      Type.Union([IdSchema, Type.Null()], { description: 'An image you uploaded; null clears the picture' }),
+    ),
   },
   { additionalProperties: false, minProperties: 1, title: 'UpdateGroup' },
 );
@@ -71,10 +73,7 @@ export const MemberTargetBodySchema = Type.Object(
 );
 export type MemberTargetBody = Static<typeof MemberTargetBodySchema>;
 
-export const ChangeRoleBodySchema = Type.Object(
-  { role: GroupRoleSchema },
-  { additionalProperties: false, title: 'ChangeRole' },
-);
+export const ChangeRoleBodySchema = Type.Object({ role: GroupRoleSchema }, { additionalProperties: false, title: 'ChangeRole' });
 export type ChangeRoleBody = Static<typeof ChangeRoleBodySchema>;
 
 export const MemberSchema = Type.Object(

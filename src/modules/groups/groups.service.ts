@@ -2,6 +2,7 @@ import { decodeTimeCursor, encodeTimeCursor, pageOf } from '../../lib/cursor.js'
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { PageQuery } from '../../lib/schemas.js';
+import type { FileDto } from '../files/files.schemas.js';
 import type { Executor, GroupsPort, SystemMessageData } from '../ports.js';
 import { broadcast, openChange, requireManager, viewOf, type GroupsDeps } from './group-changes.js';
 import { toGroupDto, toGroupView, toMemberDto } from './groups.presenter.js';
@@ -24,7 +25,7 @@ export function createGroupsService(deps: GroupsDeps) {
 
   async function present(rows: readonly GroupWithRole[], executor: Executor): Promise<GroupDto[]> {
     const avatarIds = rows.flatMap((r) => (r.avatarFileId ? [r.avatarFileId] : []));
-    const avatars = avatarIds.length > 0 ? await files.presentFiles(avatarIds, executor) : new Map();
+    const avatars = avatarIds.length > 0 ? await files.presentFiles(avatarIds, executor) : new Map<string, FileDto>();
     return rows.map((r) => toGroupDto(toGroupView(r, (r.avatarFileId && avatars.get(r.avatarFileId)) || null), r.myRole));
   }
 
@@ -67,7 +68,10 @@ export function createGroupsService(deps: GroupsDeps) {
           avatarFileId: body.avatarFileId ?? null,
           ownerId: actorId,
         });
-        const members = [{ userId: actorId, role: 'owner' as const }, ...memberIds.map((userId) => ({ userId, role: 'member' as const }))];
+        const members = [
+          { userId: actorId, role: 'owner' as const },
+          ...memberIds.map((userId) => ({ userId, role: 'member' as const })),
+        ];
         const group = await insertMembers(trx, created, members);
         const view = await viewOf(files, trx, group);
         broadcast(emit, 'group.created', view, members);
