@@ -61,10 +61,15 @@ export const UpdateGroupBodySchema = Type.Object(
 );
 export type UpdateGroupBody = Static<typeof UpdateGroupBodySchema>;
 
-export const GroupParamsSchema = Type.Object({ groupId: IdSchema }, { additionalProperties: false });
+const GroupIdSchema = Type.String({ format: 'uuid', description: 'The group (404 unless you are a member)' });
+
+export const GroupParamsSchema = Type.Object({ groupId: GroupIdSchema }, { additionalProperties: false });
 export type GroupParams = Static<typeof GroupParamsSchema>;
 
-export const MemberParamsSchema = Type.Object({ groupId: IdSchema, userId: IdSchema }, { additionalProperties: false });
+export const MemberParamsSchema = Type.Object(
+  { groupId: GroupIdSchema, userId: Type.String({ format: 'uuid', description: 'A member of the group' }) },
+  { additionalProperties: false },
+);
 export type MemberParams = Static<typeof MemberParamsSchema>;
 
 export const MemberTargetBodySchema = Type.Object(
