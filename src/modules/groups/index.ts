@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AccountDeletionHook, GroupsPort } from '../ports.js';
 import type { GroupsDeps } from './group-changes.js';
-import { createGroupMembersService } from './group-members.service.js';
+import { accountDeletionHook, createGroupMembersService } from './group-members.service.js';
 import { groupsRoutes } from './groups.routes.js';
-import { createGroupsService } from './groups.service.js';
+import { createGroupsPort, createGroupsService } from './groups.service.js';
 
 export type { GroupsDeps } from './group-changes.js';
 
@@ -16,8 +16,8 @@ export function createGroupsModule(deps: GroupsDeps): {
   const groups = createGroupsService(deps);
   const members = createGroupMembersService(deps);
   return {
-    port: groups.port,
-    onAccountDeleted: members.onAccountDeleted,
+    port: createGroupsPort(deps),
+    onAccountDeleted: accountDeletionHook(deps),
     async register(app) {
       await app.register(groupsRoutes, { groups, members });
     },
