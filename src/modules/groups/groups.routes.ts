@@ -23,133 +23,94 @@ export interface GroupsRoutesOptions {
 
 const common = { tags: ['groups'], security: [{ bearerAuth: [] }] };
 
+const create = {
+  ...common,
+  summary: 'Create a group with some of your friends; you are its owner',
+  body: CreateGroupBodySchema,
+  response: { 201: GroupSchema, ...problems(400, 401, 403, 404, 409) },
+};
+const list = {
+  ...common,
+  summary: 'List the groups you belong to, most recently updated first',
+  querystring: PageQuerySchema,
+  response: { 200: GroupPageSchema, ...problems(400, 401) },
+};
+const view = {
+  ...common,
+  summary: 'View a group (members only; 404 for everyone else)',
+  params: GroupParamsSchema,
+  response: { 200: GroupSchema, ...problems(400, 401, 404) },
+};
+const members = {
+  ...common,
+  summary: 'List the members of a group, longest-standing first',
+  params: GroupParamsSchema,
+  querystring: PageQuerySchema,
+  response: { 200: MemberPageSchema, ...problems(400, 401, 404) },
+};
+const update = {
+  ...common,
+  summary: 'Rename a group, change its description or picture (owner/admin)',
+  params: GroupParamsSchema,
+  body: UpdateGroupBodySchema,
+  response: { 200: GroupSchema, ...problems(400, 401, 403, 404) },
+};
+const add = {
+  ...common,
+  summary: 'Add one of your friends to a group (owner/admin)',
+  params: GroupParamsSchema,
+  body: MemberTargetBodySchema,
+  response: { 200: GroupSchema, ...problems(400, 401, 403, 404, 409) },
+};
+const remove = {
+  ...common,
+  summary: 'Remove a member (the owner removes anyone else, admins remove members)',
+  params: GroupParamsSchema,
+  body: MemberTargetBodySchema,
+  response: { 200: GroupSchema, ...problems(400, 401, 403, 404) },
+};
+const leave = {
+  ...common,
+  summary: 'Leave a group; an owner leaving hands ownership on, the last member archives it',
+  params: GroupParamsSchema,
+  response: { 204: Type.Null({ description: 'Left the group' }), ...problems(400, 401, 404) },
+};
+const changeRole = {
+  ...common,
+  summary: "Change a member's role (owner only); `owner` transfers ownership",
+  params: MemberParamsSchema,
+  body: ChangeRoleBodySchema,
+  response: { 200: GroupSchema, ...problems(400, 401, 403, 404) },
+};
+
 /** `/groups`: create, list, view and manage group chats. */
-export async function groupsRoutes(fastify: FastifyInstance, { groups, members }: GroupsRoutesOptions): Promise<void> {
+export async function groupsRoutes(fastify: FastifyInstance, opts: GroupsRoutesOptions): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { groups, members: people } = opts;
   app.addHook('preHandler', app.requireAuth);
 
-  app.post(
-    '/groups',
-    {
-      schema: {
-        ...common,
-        summary: 'Create a group with some of your friends; you are its owner',
-        body: CreateGroupBodySchema,
-        response: { 201: GroupSchema, ...problems(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request, reply) => reply.status(201).send(await groups.createGroup(request.user.userId, request.body)),
+  app.post('/groups', { schema: create }, async (req, reply) =>
+    reply.status(201).send(await groups.createGroup(req.user.userId, req.body)),
   );
-
-  app.get(
-    '/groups',
-    {
-      schema: {
-        ...common,
-        summary: 'List the groups you belong to, most recently updated first',
-        querystring: PageQuerySchema,
-        response: { 200: GroupPageSchema, ...problems(400, 401) },
-      },
-    },
-    async (request) => groups.listGroups(request.user.userId, request.query),
+  app.get('/groups', { schema: list }, async (req) => groups.listGroups(req.user.userId, req.query));
+  app.get('/groups/:groupId', { schema: view }, async (req) => groups.getGroup(req.user.userId, req.params.groupId));
+  app.get('/groups/:groupId/members', { schema: members }, async (req) =>
+    groups.listMembers(req.user.userId, req.params.groupId, req.query),
   );
-
-  app.get(
-    '/groups/:groupId',
-    {
-      schema: {
-        ...common,
-        summary: 'View a group (members only; 404 for everyone else)',
-        params: GroupParamsSchema,
-        response: { 200: GroupSchema, ...problems(400, 401, 404) },
-      },
-    },
-    async (request) => groups.getGroup(request.user.userId, request.params.groupId),
+  app.put('/groups/:groupId', { schema: update }, async (req) =>
+    groups.updateGroup(req.user.userId, req.params.groupId, req.body),
   );
-
-  app.get(
-    '/groups/:groupId/members',
-    {
-      schema: {
-        ...common,
-        summary: 'List the members of a group, longest-standing first',
-        params: GroupParamsSchema,
-        querystring: PageQuerySchema,
-        response: { 200: MemberPageSchema, ...problems(400, 401, 404) },
-      },
-    },
-    async (request) => groups.listMembers(request.user.userId, request.params.groupId, request.query),
+  app.post('/groups/:groupId/add', { schema: add }, async (req) =>
+    people.addMember(req.user.userId, req.params.groupId, req.body.userId),
   );
-
-  app.put(
-    '/groups/:groupId',
-    {
-      schema: {
-        ...common,
-        summary: 'Rename a group, change its description or picture (owner/admin)',
-        params: GroupParamsSchema,
-        body: UpdateGroupBodySchema,
-        response: { 200: GroupSchema, ...problems(400, 401, 403, 404) },
-      },
-    },
-    async (request) => groups.updateGroup(request.user.userId, request.params.groupId, request.body),
+  app.post('/groups/:groupId/remove', { schema: remove }, async (req) =>
+    people.removeMember(req.user.userId, req.params.groupId, req.body.userId),
   );
-
-  app.post(
-    '/groups/:groupId/add',
-    {
-      schema: {
-        ...common,
-        summary: 'Add one of your friends to a group (owner/admin)',
-        params: GroupParamsSchema,
-        body: MemberTargetBodySchema,
-        response: { 200: GroupSchema, ...problems(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request) => members.addMember(request.user.userId, request.params.groupId, request.body.userId),
-  );
-
-  app.post(
-    '/groups/:groupId/remove',
-    {
-      schema: {
-        ...common,
-        summary: 'Remove a member (the owner removes anyone else, admins remove members)',
-        params: GroupParamsSchema,
-        body: MemberTargetBodySchema,
-        response: { 200: GroupSchema, ...problems(400, 401, 403, 404) },
-      },
-    },
-    async (request) => members.removeMember(request.user.userId, request.params.groupId, request.body.userId),
-  );
-
-  app.post(
-    '/groups/:groupId/leave',
-    {
-      schema: {
-        ...common,
-        summary: 'Leave a group; an owner leaving hands ownership on, the last member archives it',
-        params: GroupParamsSchema,
-        response: { 204: Type.Null({ description: 'Left the group' }), ...problems(400, 401, 404) },
-      },
-    },
-    async (request, reply) => {
-      await members.leaveGroup(request.user.userId, request.params.groupId);
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.put(
-    '/groups/:groupId/members/:userId',
-    {
-      schema: {
-        ...common,
-        summary: "Change a member's role (owner only); `owner` transfers ownership",
-        params: MemberParamsSchema,
-        body: ChangeRoleBodySchema,
-        response: { 200: GroupSchema, ...problems(400, 401, 403, 404) },
-      },
-    },
-    async (request) => members.changeRole(request.user.userId, request.params.groupId, request.params.userId, request.body.role),
+  app.post('/groups/:groupId/leave', { schema: leave }, async (req, reply) => {
+    await people.leaveGroup(req.user.userId, req.params.groupId);
+    return reply.status(204).send(null);
+  });
+  app.put('/groups/:groupId/members/:userId', { schema: changeRole }, async (req) =>
+    people.changeRole(req.user.userId, req.params.groupId, req.params.userId, req.body.role),
   );
 }
