@@ -35,10 +35,10 @@ export async function insertMembers(
   trx: Executor,
   group: GroupRow,
   members: readonly { userId: string; role: MemberRole }[],
+  // Written from the clock here (millisecond precision) so `(joinedAt, userId)` cursors compare exactly.
+  now = new Date(),
 ): Promise<GroupRow> {
   if (members.length > 0) {
-    // Written from the clock here (millisecond precision) so `(joinedAt, userId)` cursors compare exactly.
-    const now = new Date();
     await trx
       .insertInto('conversationMembers')
       .values(

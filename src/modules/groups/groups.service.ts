@@ -1,3 +1,5 @@
+import type { GroupRow } from '../../db/schema.js';
+import type { Trx } from '../../events/transactor.js';
 import { decodeTimeCursor, encodeTimeCursor, pageOf } from '../../lib/cursor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -16,7 +18,7 @@ import {
   type GroupChanges,
   type GroupWithRole,
 } from './groups.repository.js';
-import type { CreateGroupBody, GroupDto, GroupPage, MemberPage, UpdateGroupBody } from './groups.schemas.js';
+import type { CreateGroupBody, GroupDto, GroupPage, GroupRole, MemberPage, UpdateGroupBody } from './groups.schemas.js';
 
 /** Groups with their pictures, presented with one files query whatever their number. */
 async function present(deps: GroupsDeps, rows: readonly GroupWithRole[], executor: Executor): Promise<GroupDto[]> {
@@ -41,6 +43,30 @@ export function createGroupsPort(deps: GroupsDeps): GroupsPort {
   };
 }
 
+/** The conversation, the group row and its members; the creator joins first, as owner. */
+async function insertNewGroup(
+  trx: Trx,
+  actorId: string,
+  memberIds: readonly string[],
+  body: CreateGroupBody,
+): Promise<{ group: GroupRow; members: { userId: string; role: GroupRole }[] }> {
+  const created = await insertGroupConversation(trx, {
+    id: newId(),
+    conversationId: newId(),
+    name: body.name,
+    description: body.description ?? '',
+    avatarFileId: body.avatarFileId ?? null,
+    ownerId: actorId,
+  });
+  const owner = { userId: actorId, role: 'owner' as const };
+  const added = memberIds.map((userId) => ({ userId, role: 'member' as const }));
+  // A millisecond ahead of the others, so the creator is the longest-standing member.
+  const at = Date.now();
+  await insertMembers(trx, created, [owner], new Date(at - 1));
+  const group = await insertMembers(trx, created, added, new Date(at));
+  return { group, members: [owner, ...added] };
+}
+
 /**
  * Creates a group owned by `actorId` with `memberIds` (who must all be the creator's friends):
  * `group.created` to every member, a system message `group_created` and a `group_added`
@@ -54,19 +80,7 @@ export async function createGroup(deps: GroupsDeps, actorId: string, body: Creat
     const friends = await deps.social.friendsAmong(actorId, memberIds, trx);
     if (friends.size !== memberIds.length) throw new AppError('not_friends', 'Every member must be one of your friends');
     if (body.avatarFileId) await deps.files.assertOwnImage(actorId, body.avatarFileId, trx);
-    const created = await insertGroupConversation(trx, {
-      id: newId(),
-      conversationId: newId(),
-      name,
-      description: body.description ?? '',
-      avatarFileId: body.avatarFileId ?? null,
-      ownerId: actorId,
-    });
-    const members = [
-      { userId: actorId, role: 'owner' as const },
-      ...memberIds.map((userId) => ({ userId, role: 'member' as const })),
-    ];
-    const group = await insertMembers(trx, created, members);
+    const { group, members } = await insertNewGroup(trx, actorId, memberIds, { ...body, name });
     const view = await viewOf(deps.files, trx, group);
     broadcast(emit, 'group.created', view, members);
     const ref = { conversationId: group.conversationId, groupId: group.id };
