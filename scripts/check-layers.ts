@@ -20,7 +20,7 @@ function imports(file: string): string[] {
 }
 
 const area = (rel: string) => rel.split(path.sep)[0] ?? '';
-// `modules/ports.ts` (the shared contracts) belongs to no module; a module is a folder under modules/.
+// Files directly under modules/ (ports.ts, the shared contracts) belong to no module.
 const moduleOf = (rel: string) => {
   const parts = rel.split(path.sep);
   return parts[0] === 'modules' && parts.length > 2 ? parts[1] : undefined;

@@ -1,163 +1,162 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { DB } from './db/schema.js';
 import type { Emit, Trx } from './events/transactor.js';
+import type { Infra } from './infra.js';
 import { AppError, notFound } from './lib/errors.js';
 import { newId } from './lib/ids.js';
-import type { Infra } from './infra.js';
+import { accountRoutes, authDeletionHook, authRoutes, createAuthModule } from './modules/auth/index.js';
 import type { FileDto } from './modules/files/files.schemas.js';
 import { createGroupsModule } from './modules/groups/index.js';
 import type {
   AccountDeletionHook,
   FilesPort,
   NotificationsPort,
+  PresencePort,
   SocialPort,
   SystemMessagesPort,
   UsersPort,
 } from './modules/ports.js';
-import { toPublicUserDto } from './modules/users/users.presenter.js';
+import { createUsersService, usersRoutes } from './modules/users/index.js';
 
 /**
  * Wires the feature modules: builds each service from the infrastructure and the services it
  * needs, then registers its routes. The only place that knows how modules depend on each other.
  */
 export async function registerModules(app: FastifyInstance, infra: Infra): Promise<void> {
-  const db = infra.database.db;
-  const files = stubFilesPort(db, infra.config.publicUrl);
-  const users = stubUsersPort(db, files);
-  const social = stubSocialPort(db);
-  const notifications = stubNotificationsPort(users);
+  const { database, config } = infra;
+  const db = database.db;
+  const files = stubFiles(infra);
+  const social = stubSocial(infra);
+  const presence = stubPresence();
+  const deletionHooks: AccountDeletionHook[] = [authDeletionHook];
+
+  const users = createUsersService({
+    db,
+    transactor: infra.transactor,
+    config,
+    limiter: infra.limiter,
+    files,
+    social,
+    presence,
+    deletionHooks,
+  });
+  const auth = createAuthModule({
+    db,
+    transactor: infra.transactor,
+    config,
+    limiter: infra.limiter,
+    mailer: infra.mailer,
+    tokens: infra.tokens,
+    log: infra.log,
+    users,
+  });
+  app.addHook('onClose', async () => auth.drain());
+  const notifications = stubNotificationsPort(users.port);
   const systemMessages = stubSystemMessagesPort();
 
   const groups = createGroupsModule({
     db,
     transactor: infra.transactor,
-    maxMembers: infra.config.maxGroupMembers,
+    maxMembers: config.maxGroupMembers,
     files,
-    users,
+    users: users.port,
     social,
     notifications,
     systemMessages,
   });
-  await groups.register(app);
+  // Account deletion ends memberships (by the usual leave rules) before friendships.
+  deletionHooks.push(groups.onAccountDeleted, stubFriendsDeletionHook);
 
-  /** Run, in order, inside the account deletion transaction (the accounts module calls them). */
-  const accountDeletionHooks: AccountDeletionHook[] = [groups.onAccountDeleted];
-  void accountDeletionHooks;
+  await app.register(authRoutes, auth);
+  await app.register(accountRoutes, auth);
+  await app.register(usersRoutes, { users });
+  await groups.register(app);
 }
 
 // replaced when files lands
-function stubFilesPort(db: Kysely<DB>, publicUrl: string): FilesPort {
+function stubFiles(infra: Infra): FilesPort {
+  const db = infra.database.db;
+  const present = (row: {
+    id: string;
+    name: string;
+    mimeType: string;
+    size: number;
+    width: number | null;
+    height: number | null;
+    thumbnailKey: string | null;
+    createdAt: Date;
+  }): FileDto => {
+    const url = `${infra.config.publicUrl}/files/${row.id}`;
+    return {
+      id: row.id,
+      name: row.name,
+      mimeType: row.mimeType,
+      size: row.size,
+      url,
+      thumbnailUrl: row.thumbnailKey ? `${url}/thumbnail` : null,
+      width: row.width,
+      height: row.height,
+      createdAt: row.createdAt.toISOString(),
+    };
+  };
   return {
     async presentFiles(ids, executor = db) {
-      if (ids.length === 0) return new Map<string, FileDto>();
+      if (ids.length === 0) return new Map();
       const rows = await executor
         .selectFrom('files')
         .selectAll()
         .where('id', 'in', [...new Set(ids)])
         .execute();
-      return new Map(
-        rows.map((f) => [
-          f.id,
-          {
-            id: f.id,
-            name: f.name,
-            mimeType: f.mimeType,
-            size: f.size,
-            url: `${publicUrl}/files/${f.id}`,
-            thumbnailUrl: f.thumbnailKey ? `${publicUrl}/files/${f.id}/thumbnail` : null,
-            width: f.width,
-            height: f.height,
-            createdAt: f.createdAt.toISOString(),
-          },
-        ]),
-      );
+      return new Map(rows.map((r) => [r.id, present(r)]));
     },
     async assertOwnFiles(userId, ids, executor = db) {
-      const unique = [...new Set(ids)];
-      if (unique.length === 0) return;
+      if (ids.length === 0) return;
       const rows = await executor
         .selectFrom('files')
         .select('id')
+        .where('id', 'in', [...new Set(ids)])
         .where('ownerId', '=', userId)
-        .where('id', 'in', unique)
         .execute();
-      if (rows.length !== unique.length) throw notFound('File');
+      if (rows.length !== new Set(ids).size) throw notFound('File');
     },
     async assertOwnImage(userId, id, executor = db) {
       const row = await executor
         .selectFrom('files')
         .select('mimeType')
-        .where('ownerId', '=', userId)
         .where('id', '=', id)
+        .where('ownerId', '=', userId)
         .executeTakeFirst();
-      if (!row?.mimeType.startsWith('image/')) throw notFound('File');
-    },
-  };
-}
-
-// replaced when users lands
-function stubUsersPort(db: Kysely<DB>, files: FilesPort): UsersPort {
-  return {
-    async getPublicUsers(_viewerId, ids, executor = db) {
-      if (ids.length === 0) return new Map();
-      const rows = await executor
-        .selectFrom('users')
-        .selectAll()
-        .where('id', 'in', [...new Set(ids)])
-        .where('deletedAt', 'is', null)
-        .execute();
-      const avatars = await files.presentFiles(
-        rows.flatMap((r) => (r.avatarFileId ? [r.avatarFileId] : [])),
-        executor,
-      );
-      return new Map(rows.map((r) => [r.id, toPublicUserDto(r, (r.avatarFileId && avatars.get(r.avatarFileId)) || null)]));
-    },
-    async idsByUsernames(usernames, executor = db) {
-      if (usernames.length === 0) return new Map();
-      const lower = usernames.map((u) => u.toLowerCase());
-      const rows = await executor
-        .selectFrom('users')
-        .select(['id', 'username'])
-        .where((eb) => eb(eb.fn('lower', ['username']), 'in', lower))
-        .where('deletedAt', 'is', null)
-        .execute();
-      return new Map(rows.map((r) => [r.username.toLowerCase(), r.id]));
-    },
-    async exists(userId, executor = db) {
-      return Boolean(
-        await executor
-          .selectFrom('users')
-          .select('id')
-          .where('id', '=', userId)
-          .where('deletedAt', 'is', null)
-          .executeTakeFirst(),
-      );
+      if (!row || !row.mimeType.startsWith('image/')) throw notFound('File');
     },
   };
 }
 
 // replaced when friends lands
-function stubSocialPort(db: Kysely<DB>): SocialPort {
-  const friendsAmong: SocialPort['friendsAmong'] = async (userId, ids, executor = db) => {
-    if (ids.length === 0) return new Set();
-    const rows = await executor
-      .selectFrom('friendships')
-      .select('friendId')
-      .where('userId', '=', userId)
-      .where('friendId', 'in', [...ids])
-      .execute();
-    return new Set(rows.map((r) => r.friendId));
-  };
+function stubSocial(infra: Infra): SocialPort {
+  const db = infra.database.db;
   return {
     async friendIds(userId, executor = db) {
       const rows = await executor.selectFrom('friendships').select('friendId').where('userId', '=', userId).execute();
       return rows.map((r) => r.friendId);
     },
     async areFriends(a, b, executor = db) {
-      return (await friendsAmong(a, [b], executor)).has(b);
+      const row = await executor
+        .selectFrom('friendships')
+        .select('userId')
+        .where('userId', '=', a)
+        .where('friendId', '=', b)
+        .executeTakeFirst();
+      return row !== undefined;
     },
-    friendsAmong,
+    async friendsAmong(userId, ids, executor = db) {
+      if (ids.length === 0) return new Set();
+      const rows = await executor
+        .selectFrom('friendships')
+        .select('friendId')
+        .where('userId', '=', userId)
+        .where('friendId', 'in', [...ids])
+        .execute();
+      return new Set(rows.map((r) => r.friendId));
+    },
     async isBlockedEitherWay(a, b, executor = db) {
       const row = await executor
         .selectFrom('blocks')
@@ -169,7 +168,30 @@ function stubSocialPort(db: Kysely<DB>): SocialPort {
           ]),
         )
         .executeTakeFirst();
-      return Boolean(row);
+      return row !== undefined;
+    },
+  };
+}
+
+// replaced when friends lands: ends the deleted user's friendships and pending requests
+const stubFriendsDeletionHook: AccountDeletionHook = async (trx, _emit, userId) => {
+  await trx
+    .deleteFrom('friendships')
+    .where((eb) => eb.or([eb('userId', '=', userId), eb('friendId', '=', userId)]))
+    .execute();
+  await trx
+    .updateTable('friendRequests')
+    .set({ status: 'cancelled', updatedAt: new Date() })
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('fromUserId', '=', userId), eb('toUserId', '=', userId)]))
+    .execute();
+};
+
+// replaced when realtime lands: everyone is offline
+function stubPresence(): PresencePort {
+  return {
+    async lookup(userIds) {
+      return new Map(userIds.map((id) => [id, { online: false, lastSeenAt: null }]));
     },
   };
 }
