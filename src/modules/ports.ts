@@ -77,6 +77,15 @@ export interface NotificationsPort {
     emit: Emit,
     input: { userId: string; conversationId: string; actorId: string | null; data: Record<string, unknown> },
   ): Promise<void>;
+  /**
+   * The same for many recipients at once (a group message): one statement for every row, one
+   * event each. The actor is presented without presence, as to a stranger.
+   */
+  bumpMessageNotifications(
+    trx: Trx,
+    emit: Emit,
+    input: { userIds: readonly string[]; conversationId: string; actorId: string | null; data: Record<string, unknown> },
+  ): Promise<void>;
   /** Reading a conversation: `read: true, data.count: 0` (no-op when already so). */
   clearMessageNotification(trx: Trx, emit: Emit, userId: string, conversationId: string): Promise<void>;
 }

@@ -87,16 +87,14 @@ export function createSendService(deps: MessagingDeps) {
       groupId: record.groupId,
       lastMessage: { id: dto.id, senderId, text: dto.text, attachmentCount: dto.attachments.length, createdAt: dto.createdAt },
     };
-    for (const userId of members) {
-      if (userId === senderId) continue;
-      if (!muted.has(userId)) {
-        await notifications.bumpMessageNotification(trx, emit, {
-          userId,
-          conversationId: record.conversationId,
-          actorId: senderId,
-          data: preview,
-        });
-      }
+    const others = members.filter((userId) => userId !== senderId);
+    await notifications.bumpMessageNotifications(trx, emit, {
+      userIds: others.filter((userId) => !muted.has(userId)),
+      conversationId: record.conversationId,
+      actorId: senderId,
+      data: preview,
+    });
+    for (const userId of others) {
       if (mentioned.has(userId)) {
         await notifications.notify(trx, emit, {
           userId,

@@ -6,6 +6,7 @@ import { newId } from '../../lib/ids.js';
 import type { Executor, NotificationsPort, UsersPort } from '../ports.js';
 import * as repo from './notifications.repository.js';
 import { toNotificationDto } from './notifications.presenter.js';
+import type { PublicUserDto } from '../users/users.schemas.js';
 import type { ListNotificationsQuery, MarkRead, NotificationDto, NotificationList } from './notifications.schemas.js';
 
 export interface NotificationsDeps {
@@ -51,6 +52,22 @@ export function createNotificationsService(deps: NotificationsDeps): Notificatio
       const id = newId();
       const row = await repo.upsertMessageNotification(trx, { id, ...input, data: { conversationId: input.conversationId, ...input.data } });
       await pushed(trx, emit, row.id === id ? 'notification.created' : 'notification.updated', row);
+    },
+    async bumpMessageNotifications(trx, emit, input) {
+      const ids = input.userIds.map(() => newId());
+      const created = new Set(ids);
+      const rows = await repo.upsertMessageNotifications(trx, {
+        ids,
+        userIds: input.userIds,
+        conversationId: input.conversationId,
+        actorId: input.actorId,
+        data: { conversationId: input.conversationId, ...input.data },
+      });
+      const actors = input.actorId ? await deps.users.getPublicUsers(null, [input.actorId], trx) : new Map<string, PublicUserDto>();
+      for (const row of rows) {
+        const type = created.has(row.id) ? 'notification.created' : 'notification.updated';
+        emit({ type, data: toNotificationDto(row, actors), to: [row.userId] });
+      }
     },
     async clearMessageNotification(trx, emit, userId, conversationId) {
       const row = await repo.clearMessageNotification(trx, userId, conversationId);
