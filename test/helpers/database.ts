@@ -58,6 +58,7 @@ async function postgresDatabase(baseUrl: string): Promise<Database> {
   const name = `chat_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
+  await dropAbandoned(admin);
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(baseUrl);
@@ -77,4 +78,23 @@ async function postgresDatabase(baseUrl: string): Promise<Database> {
     })();
   });
   return database;
+}
+
+/** Test processes that were killed never drop their database: drop those whose process is gone. */
+async function dropAbandoned(admin: pg.Client): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'chat_test_%'");
+  for (const { datname } of rows) {
+    const pid = Number(datname.split('_')[2]);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => {});
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

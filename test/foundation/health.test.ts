@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useTestApp } from './helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 
 const t = useTestApp();
 

@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface BenchServer {
+  url: string;
+  process: ChildProcess;
+  /** Resident memory of the server process in bytes (Linux /proc). */
+  rss(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the built server (`dist/server.js`) in production shape: PostgreSQL, Redis,
+ * NODE_ENV=production, logs at warn.
+ */
+export async function startServer(env: Record<string, string>, port: number): Promise<BenchServer> {
+  const child = spawn(process.execPath, ['dist/server.js'], {
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await sleep(100);
+  }
+  return {
+    url,
+    process: child,
+    async rss() {
+      const { readFile } = await import('node:fs/promises');
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      return kb * 1024;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
