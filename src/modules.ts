@@ -1,36 +1,59 @@
 import type { FastifyInstance } from 'fastify';
+import path from 'node:path';
 import type { Infra } from './infra.js';
 import { notFound } from './lib/errors.js';
+import { createLocalStorage } from './lib/storage/local-storage.js';
 import { accountRoutes, authDeletionHook, authRoutes, createAuthModule } from './modules/auth/index.js';
-import type { FileDto } from './modules/files/files.schemas.js';
-import type { AccountDeletionHook, FilesPort, PresencePort, SocialPort } from './modules/ports.js';
+import { createFilesService, createUrlSigner, filesRoutes } from './modules/files/index.js';
+import { createFriendsService, friendsRoutes, type FriendsService } from './modules/friends/index.js';
+import { createNotificationsService, notificationsRoutes } from './modules/notifications/index.js';
+import { conversationsRoutes, createMessaging, messagesRoutes } from './modules/messages/index.js';
+import type { GroupsPort, SocialPort } from './modules/ports.js';
 import { createUsersService, usersRoutes } from './modules/users/index.js';
+import { createRealtime } from './realtime/index.js';
 
 /**
  * Wires the feature modules: builds each service from the infrastructure and the services it
  * needs, then registers its routes. The only place that knows how modules depend on each other.
  */
 export async function registerModules(app: FastifyInstance, infra: Infra): Promise<void> {
-  const { database, config } = infra;
+  const { database, config, transactor } = infra;
   const db = database.db;
-  const files = stubFiles(infra);
-  const social = stubSocial(infra);
-  const presence = stubPresence();
-  const deletionHooks: AccountDeletionHook[] = [authDeletionHook, stubFriendsDeletionHook];
+  // Users and friends need each other (public views show presence to friends; friend requests
+  // present users), so the social port is bound once friends exists.
+  let friends: FriendsService | undefined;
+  const social = lateSocial(() => friends);
+  const fileService = createFilesService({
+    db,
+    storage: createLocalStorage(path.join(config.dataDir, 'files')),
+    limiter: infra.limiter,
+    signer: createUrlSigner(config.jwtSecret, config.publicUrl),
+    maxUploadBytes: config.maxUploadBytes,
+    log: infra.log.child({ module: 'files' }),
+  });
+  const files = fileService.port;
 
+  const realtime = createRealtime(infra, {
+    hooks: () => messaging.gatewayHooks,
+    social: () => social,
+    loadUser: async (userId) => users.presentSelf(userId).catch(() => null),
+    sessionActive: async (userId, sessionId) => auth.sessions.isActive(userId, sessionId),
+  });
   const users = createUsersService({
     db,
-    transactor: infra.transactor,
+    transactor,
     config,
     limiter: infra.limiter,
     files,
     social,
-    presence,
-    deletionHooks,
+    presence: realtime.presence,
+    deletionHooks: [authDeletionHook, (trx, emit, userId) => friends!.deletionHook(trx, emit, userId)],
   });
+  const notifications = createNotificationsService({ db, transactor, users: users.port });
+  friends = createFriendsService({ db, transactor, users: users.port, presence: realtime.presence, notifications: notifications.port });
   const auth = createAuthModule({
     db,
-    transactor: infra.transactor,
+    transactor,
     config,
     limiter: infra.limiter,
     mailer: infra.mailer,
@@ -39,132 +62,92 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     users,
   });
   app.addHook('onClose', async () => auth.drain());
+  const messaging = createMessaging({
+    infra,
+    files,
+    users: users.port,
+    social,
+    notifications: notifications.port,
+    groups: groupsPortStub(infra),
+  });
+  app.decorate('messaging', messaging);
+  app.addHook('onClose', async () => messaging.close());
 
+  await realtime.register(app);
   await app.register(authRoutes, auth);
   await app.register(accountRoutes, auth);
   await app.register(usersRoutes, { users });
+  await app.register(filesRoutes, { files: fileService, maxUploadBytes: config.maxUploadBytes });
+  await app.register(friendsRoutes, { friends });
+  await app.register(notificationsRoutes, { service: notifications });
+  await app.register(messagesRoutes, { messaging });
+  await app.register(conversationsRoutes, { messaging });
 }
 
-// replaced when files lands
-function stubFiles(infra: Infra): FilesPort {
-  const db = infra.database.db;
-  const present = (row: {
-    id: string;
-    name: string;
-    mimeType: string;
-    size: number;
-    width: number | null;
-    height: number | null;
-    thumbnailKey: string | null;
-    createdAt: Date;
-  }): FileDto => {
-    const url = `${infra.config.publicUrl}/files/${row.id}`;
-    return {
-      id: row.id,
-      name: row.name,
-      mimeType: row.mimeType,
-      size: row.size,
-      url,
-      thumbnailUrl: row.thumbnailKey ? `${url}/thumbnail` : null,
-      width: row.width,
-      height: row.height,
-      createdAt: row.createdAt.toISOString(),
-    };
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The messaging services (also the gateway hooks and the system-messages port). */
+    messaging: ReturnType<typeof createMessaging>;
+  }
+}
+
+/** A SocialPort whose calls go to the friends service once it exists. */
+function lateSocial(get: () => FriendsService | undefined): SocialPort {
+  const port = () => {
+    const service = get();
+    if (!service) throw new Error('friends service used before it was built');
+    return service.social;
   };
   return {
-    async presentFiles(ids, executor = db) {
-      if (ids.length === 0) return new Map();
-      const rows = await executor
-        .selectFrom('files')
-        .selectAll()
-        .where('id', 'in', [...new Set(ids)])
-        .execute();
-      return new Map(rows.map((r) => [r.id, present(r)]));
-    },
-    async assertOwnFiles(userId, ids, executor = db) {
-      if (ids.length === 0) return;
-      const rows = await executor
-        .selectFrom('files')
-        .select('id')
-        .where('id', 'in', [...new Set(ids)])
-        .where('ownerId', '=', userId)
-        .execute();
-      if (rows.length !== new Set(ids).size) throw notFound('File');
-    },
-    async assertOwnImage(userId, id, executor = db) {
-      const row = await executor
-        .selectFrom('files')
-        .select('mimeType')
-        .where('id', '=', id)
-        .where('ownerId', '=', userId)
-        .executeTakeFirst();
-      if (!row || !row.mimeType.startsWith('image/')) throw notFound('File');
-    },
+    friendIds: (...args) => port().friendIds(...args),
+    areFriends: (...args) => port().areFriends(...args),
+    friendsAmong: (...args) => port().friendsAmong(...args),
+    isBlockedEitherWay: (...args) => port().isBlockedEitherWay(...args),
   };
 }
 
-// replaced when friends lands
-function stubSocial(infra: Infra): SocialPort {
-  const db = infra.database.db;
+// replaced when groups lands
+function groupsPortStub(infra: Infra): GroupsPort {
   return {
-    async friendIds(userId, executor = db) {
-      const rows = await executor.selectFrom('friendships').select('friendId').where('userId', '=', userId).execute();
-      return rows.map((r) => r.friendId);
-    },
-    async areFriends(a, b, executor = db) {
+    async membershipOf(userId, groupId, executor = infra.database.db) {
       const row = await executor
-        .selectFrom('friendships')
-        .select('userId')
-        .where('userId', '=', a)
-        .where('friendId', '=', b)
+        .selectFrom('groups as g')
+        .innerJoin('conversationMembers as cm', 'cm.conversationId', 'g.conversationId')
+        .select(['g.conversationId', 'cm.role', 'g.memberCount'])
+        .where('g.id', '=', groupId)
+        .where('g.deletedAt', 'is', null)
+        .where('cm.userId', '=', userId)
         .executeTakeFirst();
-      return row !== undefined;
+      if (!row) throw notFound('Group');
+      return { conversationId: row.conversationId, role: row.role ?? 'member', memberCount: row.memberCount };
     },
-    async friendsAmong(userId, ids, executor = db) {
-      if (ids.length === 0) return new Set();
+    async presentGroups(viewerId, groupIds, executor = infra.database.db) {
+      if (groupIds.length === 0) return new Map();
       const rows = await executor
-        .selectFrom('friendships')
-        .select('friendId')
-        .where('userId', '=', userId)
-        .where('friendId', 'in', [...ids])
+        .selectFrom('groups as g')
+        .innerJoin('conversationMembers as cm', 'cm.conversationId', 'g.conversationId')
+        .selectAll('g')
+        .select('cm.role')
+        .where('g.id', 'in', [...groupIds])
+        .where('cm.userId', '=', viewerId)
         .execute();
-      return new Set(rows.map((r) => r.friendId));
-    },
-    async isBlockedEitherWay(a, b, executor = db) {
-      const row = await executor
-        .selectFrom('blocks')
-        .select('blockerId')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('blockerId', '=', a), eb('blockedId', '=', b)]),
-            eb.and([eb('blockerId', '=', b), eb('blockedId', '=', a)]),
-          ]),
-        )
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-  };
-}
-
-// replaced when friends lands: ends the deleted user's friendships and pending requests
-const stubFriendsDeletionHook: AccountDeletionHook = async (trx, _emit, userId) => {
-  await trx
-    .deleteFrom('friendships')
-    .where((eb) => eb.or([eb('userId', '=', userId), eb('friendId', '=', userId)]))
-    .execute();
-  await trx
-    .updateTable('friendRequests')
-    .set({ status: 'cancelled', updatedAt: new Date() })
-    .where('status', '=', 'pending')
-    .where((eb) => eb.or([eb('fromUserId', '=', userId), eb('toUserId', '=', userId)]))
-    .execute();
-};
-
-// replaced when realtime lands: everyone is offline
-function stubPresence(): PresencePort {
-  return {
-    async lookup(userIds) {
-      return new Map(userIds.map((id) => [id, { online: false, lastSeenAt: null }]));
+      return new Map(
+        rows.map((g) => [
+          g.id,
+          {
+            id: g.id,
+            conversationId: g.conversationId,
+            name: g.name,
+            description: g.description,
+            avatar: null,
+            ownerId: g.ownerId,
+            memberCount: g.memberCount,
+            myRole: g.role ?? 'member',
+            createdAt: g.createdAt.toISOString(),
+            updatedAt: g.updatedAt.toISOString(),
+          },
+        ]),
+      );
     },
   };
 }
