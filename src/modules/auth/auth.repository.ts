@@ -99,8 +99,10 @@ export async function listActiveSessions(
     .where('userId', '=', userId)
     .where('revokedAt', 'is', null)
     .where('expiresAt', '>', new Date());
-  if (after) query = query.where(sql<boolean>`(created_at, id) < (${after.at}, ${after.id}::uuid)`);
-  return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  // Cursors carry milliseconds; the database keeps microseconds. Compare and order at the cursor's precision.
+  const at = sql`date_trunc('milliseconds', created_at)`;
+  if (after) query = query.where(sql<boolean>`(${at}, id) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`);
+  return query.orderBy(at, 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
 
 // Single-use mailed tokens and MFA login steps
