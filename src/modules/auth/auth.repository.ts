@@ -54,6 +54,14 @@ export async function spendRefreshToken(db: Kysely<DB>, tokenHash: string): Prom
   return Number(res.numUpdatedRows) === 1;
 }
 
+/**
+ * Forgets spent refresh tokens of a session older than `before`. Recent ones are kept so a replay
+ * is recognised (and revokes the session); an older replay simply finds no token.
+ */
+export async function pruneSpentRefreshTokens(db: Kysely<DB>, sessionId: string, before: Date): Promise<void> {
+  await db.deleteFrom('refreshTokens').where('sessionId', '=', sessionId).where('usedAt', '<', before).execute();
+}
+
 export async function touchSession(db: Kysely<DB>, sessionId: string, expiresAt: Date): Promise<void> {
   await db.updateTable('sessions').set({ lastUsedAt: new Date(), expiresAt }).where('id', '=', sessionId).execute();
 }
