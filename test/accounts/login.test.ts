@@ -192,3 +192,22 @@ test('missing, forged, foreign-key, alg:none and expired access tokens answer 40
     .sign(key);
   assert.equal((await t.current.http.get('/profile', valid)).status, 200);
 });
+
+test('spent refresh tokens are forgotten after a week; a very old replay is refused without ending the session', async () => {
+  const account = await signedUp(t.current);
+  const { db } = t.current.app.infra.database;
+  const second = await t.current.http.post('/token/refresh', { refreshToken: account.tokens.refreshToken });
+  await db
+    .updateTable('refreshTokens')
+    .set({ usedAt: new Date(Date.now() - 8 * 86_400_000) })
+    .where('sessionId', '=', account.tokens.sessionId)
+    .where('usedAt', 'is not', null)
+    .execute();
+  const third = await t.current.http.post('/token/refresh', { refreshToken: second.body.refreshToken });
+  assert.equal(third.status, 200);
+  const rows = await db.selectFrom('refreshTokens').select('usedAt').where('sessionId', '=', account.tokens.sessionId).execute();
+  assert.equal(rows.length, 2, 'the week-old spent token was pruned; the one just spent and the new one remain');
+  assertProblem(await t.current.http.post('/token/refresh', { refreshToken: account.tokens.refreshToken }), 401, 'unauthorized');
+  assert.equal((await t.current.http.post('/token/refresh', { refreshToken: third.body.refreshToken })).status, 200);
+  assert.deepEqual(await revokedEvents(t.current, account.id), []);
+});

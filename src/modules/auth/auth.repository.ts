@@ -54,6 +54,14 @@ export async function spendRefreshToken(db: Kysely<DB>, tokenHash: string): Prom
   return Number(res.numUpdatedRows) === 1;
 }
 
+/**
+ * Forgets spent refresh tokens of a session older than `before`. Recent ones are kept so a replay
+ * is recognised (and revokes the session); an older replay simply finds no token.
+ */
+export async function pruneSpentRefreshTokens(db: Kysely<DB>, sessionId: string, before: Date): Promise<void> {
+  await db.deleteFrom('refreshTokens').where('sessionId', '=', sessionId).where('usedAt', '<', before).execute();
+}
+
 export async function touchSession(db: Kysely<DB>, sessionId: string, expiresAt: Date): Promise<void> {
   await db.updateTable('sessions').set({ lastUsedAt: new Date(), expiresAt }).where('id', '=', sessionId).execute();
 }
@@ -99,8 +107,10 @@ export async function listActiveSessions(
     .where('userId', '=', userId)
     .where('revokedAt', 'is', null)
     .where('expiresAt', '>', new Date());
-  if (after) query = query.where(sql<boolean>`(created_at, id) < (${after.at}, ${after.id}::uuid)`);
-  return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  // Cursors carry milliseconds; the database keeps microseconds. Compare and order at the cursor's precision.
+  const at = sql`date_trunc('milliseconds', created_at)`;
+  if (after) query = query.where(sql<boolean>`(${at}, id) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`);
+  return query.orderBy(at, 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
 
 // Single-use mailed tokens and MFA login steps

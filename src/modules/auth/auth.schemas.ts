@@ -18,7 +18,11 @@ const CodeSchema = Type.String({
 
 export const SignupSchema = Type.Object(
   { username: UsernameSchema, email: EmailSchema, password: PasswordSchema },
-  { additionalProperties: false, title: 'Signup' },
+  {
+    additionalProperties: false,
+    title: 'Signup',
+    examples: [{ username: 'ada', email: 'ada@example.com', password: 'correct horse battery' }],
+  },
 );
 export type Signup = Static<typeof SignupSchema>;
 
@@ -34,7 +38,7 @@ export const UserEnvelopeSchema = Type.Object({ user: UserSchema }, { title: 'Us
 
 export const LoginSchema = Type.Object(
   { email: EmailSchema, password: Type.String({ minLength: 1, maxLength: 128 }) },
-  { additionalProperties: false, title: 'Login' },
+  { additionalProperties: false, title: 'Login', examples: [{ email: 'ada@example.com', password: 'correct horse battery' }] },
 );
 export type Login = Static<typeof LoginSchema>;
 
@@ -62,7 +66,7 @@ export type MfaChallenge = Static<typeof MfaChallengeSchema>;
 
 export const MfaLoginSchema = Type.Object(
   { mfaToken: Type.String({ minLength: 1, maxLength: 256 }), code: CodeSchema },
-  { additionalProperties: false, title: 'MfaLogin' },
+  { additionalProperties: false, title: 'MfaLogin', examples: [{ mfaToken: 'hG3…', code: '492039' }] },
 );
 export const RefreshSchema = Type.Object(
   { refreshToken: Type.String({ minLength: 1, maxLength: 256 }) },

@@ -80,6 +80,8 @@ export function createRegistrationService(deps: AuthDeps, mail: MailQueue) {
       await deps.transactor(async (trx, emit) => {
         if (!(await repo.spendUserToken(trx, tokenHash))) throw new AppError('invalid_token', 'The link was already used');
         await users.updateUser(trx, user.id, { email, emailVerifiedAt: new Date() });
+        // A reset link mailed to the old address must not outlive the change.
+        await repo.spendUserTokens(trx, user.id, 'reset_password');
         await deps.users.emitProfileUpdated(trx, emit, user.id);
       });
     } catch (error) {

@@ -20,6 +20,9 @@ import * as repo from './auth.repository.js';
 import type { Login, MfaChallenge, SessionPage, Tokens } from './auth.schemas.js';
 import type { MfaService } from './mfa.service.js';
 
+/** How long a spent refresh token is remembered for reuse detection (seconds). */
+const SPENT_TOKEN_MEMORY = 7 * 86_400;
+
 export function createSessionsService(deps: AuthDeps, mfa: MfaService) {
   const { db, config, limiter } = deps;
 
@@ -131,6 +134,7 @@ export function createSessionsService(deps: AuthDeps, mfa: MfaService) {
         }
         await repo.insertRefreshToken(trx, session.id, hashToken(next));
         await repo.touchSession(trx, session.id, inSeconds(config.refreshTokenTtl));
+        await repo.pruneSpentRefreshTokens(trx, session.id, inSeconds(-SPENT_TOKEN_MEMORY));
         return true;
       });
       if (!rotated) throw new AppError('session_revoked', 'This refresh token was already used; the session has been revoked');
