@@ -14,10 +14,11 @@ import { createRealtime } from './realtime/index.js';
  */
 export async function registerModules(app: FastifyInstance, infra: Infra): Promise<void> {
   const db = infra.database.db;
-  let social: SocialPort | undefined;
+  // Presence announces to friends, and the friends module reads presence: resolved at run time.
+  const socialRef: { current?: SocialPort } = {};
   const realtime = createRealtime(infra, {
     hooks: () => stubGatewayHooks(infra),
-    social: () => social,
+    social: () => socialRef.current,
     loadUser: stubLoadUser(infra),
     sessionActive: stubSessionActive(infra),
   });
@@ -30,7 +31,7 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     presence: realtime.presence,
     notifications: notifications.port,
   });
-  social = friends.social;
+  socialRef.current = friends.social;
 
   await realtime.register(app);
   await app.register(friendsRoutes, { friends });
@@ -43,7 +44,11 @@ function stubUsers(infra: Infra): UsersPort {
   return {
     async getPublicUsers(_viewerId, ids, executor = db) {
       if (ids.length === 0) return new Map<string, PublicUserDto>();
-      const rows = await executor.selectFrom('users').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+      const rows = await executor
+        .selectFrom('users')
+        .selectAll()
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
       return new Map(rows.map((row) => [row.id, toPublicUserDto(row, null)]));
     },
     async idsByUsernames(usernames, executor = db) {
@@ -94,12 +99,26 @@ function stubGatewayHooks(infra: Infra): GatewayHooks {
       if (target.recipientId) {
         const key = [userId, target.recipientId].sort().join(':');
         const conv = await db.selectFrom('conversations').select('id').where('directKey', '=', key).executeTakeFirst();
-        const friends = await db.selectFrom('friendships').select('userId').where('userId', '=', userId).where('friendId', '=', target.recipientId).executeTakeFirst();
+        const friends = await db
+          .selectFrom('friendships')
+          .select('userId')
+          .where('userId', '=', userId)
+          .where('friendId', '=', target.recipientId)
+          .executeTakeFirst();
         return conv && friends ? { conversationId: conv.id, groupId: null, userIds: [target.recipientId] } : null;
       }
-      const group = await db.selectFrom('groups').select(['conversationId', 'memberCount']).where('id', '=', target.groupId!).where('deletedAt', 'is', null).executeTakeFirst();
+      const group = await db
+        .selectFrom('groups')
+        .select(['conversationId', 'memberCount'])
+        .where('id', '=', target.groupId!)
+        .where('deletedAt', 'is', null)
+        .executeTakeFirst();
       if (!group || group.memberCount > 100) return null;
-      const members = await db.selectFrom('conversationMembers').select('userId').where('conversationId', '=', group.conversationId).execute();
+      const members = await db
+        .selectFrom('conversationMembers')
+        .select('userId')
+        .where('conversationId', '=', group.conversationId)
+        .execute();
       const ids = members.map((m) => m.userId);
       return ids.includes(userId) ? { conversationId: group.conversationId, groupId: target.groupId!, userIds: ids } : null;
     },

@@ -92,7 +92,11 @@ export class Gateway implements FrameContext {
   }
 
   /** Registers an authenticated socket, sends `ready`, and resumes it (see docs/realtime.md). */
-  async open(socket: WebSocket, auth: Awaited<ReturnType<Gateway['authenticate']>>, since: number | undefined): Promise<Connection> {
+  async open(
+    socket: WebSocket,
+    auth: Awaited<ReturnType<Gateway['authenticate']>>,
+    since: number | undefined,
+  ): Promise<Connection> {
     const conn = new Connection(socket, auth.userId, auth.sessionId, auth.expiresAt, (kind) => this.deps.metrics.sent(kind));
     // Subscribe first (register), then read the log: nothing committed meanwhile can be missed.
     this.hub.register(conn);
@@ -100,9 +104,7 @@ export class Gateway implements FrameContext {
     socket.on('pong', () => (conn.alive = true));
     socket.once('close', (code: number) => this.closed(conn, code));
     // Before any await, so that a close racing the replay is recorded after it.
-    this.deps.presence
-      .connected(conn.userId, conn.id)
-      .catch((err: unknown) => this.log.warn({ err }, 'presence update failed'));
+    this.deps.presence.connected(conn.userId, conn.id).catch((err: unknown) => this.log.warn({ err }, 'presence update failed'));
     const plan = await planResume(this.deps.infra.database.db, conn.userId, since);
     conn.send({ type: 'ready', data: { user: auth.user, seq: plan.latest, sessionId: conn.sessionId } });
     if (plan.kind === 'resync') conn.send({ type: 'resync_required', data: { seq: plan.latest } });

@@ -26,7 +26,11 @@ test('friend requests make notifications that list, count and mark read', async 
   const all = await t.current.http.get('/notifications', me.token);
   assert.equal(all.status, 200);
   assert.equal(all.body.unreadCount, 3);
-  assert.deepEqual(all.body.notifications.map((n: any) => n.actor.id), [c.id, b.id, a.id], 'most recently updated first');
+  assert.deepEqual(
+    all.body.notifications.map((n: any) => n.actor.id),
+    [c.id, b.id, a.id],
+    'most recently updated first',
+  );
   const newest = all.body.notifications[0];
   assert.equal(newest.type, 'friend_request');
   assert.equal(newest.read, false);
@@ -36,7 +40,10 @@ test('friend requests make notifications that list, count and mark read', async 
   const page1 = await t.current.http.get('/notifications?limit=2', me.token);
   assert.equal(page1.body.notifications.length, 2);
   const page2 = await t.current.http.get(`/notifications?limit=2&cursor=${page1.body.nextCursor}`, me.token);
-  assert.deepEqual(page2.body.notifications.map((n: any) => n.actor.id), [a.id]);
+  assert.deepEqual(
+    page2.body.notifications.map((n: any) => n.actor.id),
+    [a.id],
+  );
   assert.equal(page2.body.nextCursor, null);
 
   const read = await t.current.http.post('/notifications/read', { ids: [newest.id] }, me.token);
@@ -46,7 +53,10 @@ test('friend requests make notifications that list, count and mark read', async 
   assert.equal(updated.data.read, true);
   const unread = await t.current.http.get('/notifications?unreadOnly=true', me.token);
   assert.equal(unread.body.unreadCount, 2);
-  assert.deepEqual(unread.body.notifications.map((n: any) => n.actor.id), [b.id, a.id]);
+  assert.deepEqual(
+    unread.body.notifications.map((n: any) => n.actor.id),
+    [b.id, a.id],
+  );
   const order = await t.current.http.get('/notifications', me.token);
   assert.equal(order.body.notifications[0].id, newest.id, 'reading does not reorder the list');
 
@@ -58,7 +68,7 @@ test('friend requests make notifications that list, count and mark read', async 
   await ws.close();
 });
 
-test('you cannot mark other people\'s notifications; bad bodies are 400', async () => {
+test("you cannot mark other people's notifications; bad bodies are 400", async () => {
   const [me, other, sender] = [await createUser(t.current), await createUser(t.current), await createUser(t.current)];
   await request(sender, other);
   const theirs = (await t.current.http.get('/notifications', other.token)).body.notifications[0];
@@ -90,7 +100,11 @@ test('the message notification is collapsed per conversation, counted, cleared a
   await db.insertInto('conversations').values({ id: conversationId, type: 'direct', updatedAt: new Date() }).execute();
   const users: UsersPort = {
     async getPublicUsers(_viewer, ids, executor = db) {
-      const rows = await executor.selectFrom('users').select(['id', 'username']).where('id', 'in', [...ids]).execute();
+      const rows = await executor
+        .selectFrom('users')
+        .select(['id', 'username'])
+        .where('id', 'in', [...ids])
+        .execute();
       return new Map(rows.map((r) => [r.id, { id: r.id, username: r.username, displayName: null, bio: null, avatar: null }]));
     },
     idsByUsernames: async () => new Map(),
@@ -100,7 +114,12 @@ test('the message notification is collapsed per conversation, counted, cleared a
   const ws = await WsClient.connect(t.current.url, { token: me.token });
   const bump = (text: string) =>
     t.current.app.infra.transactor((trx, emit) =>
-      port.bumpMessageNotification(trx, emit, { userId: me.id, conversationId, actorId: peer.id, data: { lastMessage: { text } } }),
+      port.bumpMessageNotification(trx, emit, {
+        userId: me.id,
+        conversationId,
+        actorId: peer.id,
+        data: { lastMessage: { text } },
+      }),
     );
   await bump('one');
   const created = await ws.event('notification.created');

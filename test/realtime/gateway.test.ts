@@ -42,7 +42,11 @@ test('unauthenticated sockets are closed with 4001', async () => {
   const badFrame = await WsClient.connect(t.current.url, { waitReady: false });
   badFrame.send({ type: 'auth', token: `${user.token}x` });
   assert.equal(await badFrame.waitClose(), 4001);
-  await t.current.app.infra.database.db.updateTable('sessions').set({ revokedAt: new Date() }).where('id', '=', user.sessionId).execute();
+  await t.current.app.infra.database.db
+    .updateTable('sessions')
+    .set({ revokedAt: new Date() })
+    .where('id', '=', user.sessionId)
+    .execute();
   const revoked = await WsClient.connect(t.current.url, { token: user.token, waitReady: false });
   assert.equal(await revoked.waitClose(), 4001);
   assert.equal(revoked.frames.length, 0);
@@ -112,8 +116,12 @@ test('a flooding client is closed with 4008 while the node keeps serving others'
 test('an expired token closes the socket with 4001 unless a fresh one is swapped in', async () => {
   const user = await createUser(t.current);
   const short = createAccessTokens(t.current.config.jwtSecret, 2);
-  const expiring = await WsClient.connect(t.current.url, { token: await short.sign({ userId: user.id, sessionId: user.sessionId }) });
-  const swapped = await WsClient.connect(t.current.url, { token: await short.sign({ userId: user.id, sessionId: user.sessionId }) });
+  const expiring = await WsClient.connect(t.current.url, {
+    token: await short.sign({ userId: user.id, sessionId: user.sessionId }),
+  });
+  const swapped = await WsClient.connect(t.current.url, {
+    token: await short.sign({ userId: user.id, sessionId: user.sessionId }),
+  });
   swapped.send({ type: 'auth', token: user.token });
   const other = await createUser(t.current);
   const from = swapped.frames.length;
@@ -134,7 +142,9 @@ test('session.revoked closes only the sockets of those sessions with 4001', asyn
     .insertInto('sessions')
     .values({ id: otherSession, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000), lastUsedAt: new Date() })
     .execute();
-  const keep = await WsClient.connect(t.current.url, { token: await t.current.app.infra.tokens.sign({ userId: user.id, sessionId: otherSession }) });
+  const keep = await WsClient.connect(t.current.url, {
+    token: await t.current.app.infra.tokens.sign({ userId: user.id, sessionId: otherSession }),
+  });
   const drop = await WsClient.connect(t.current.url, { token: user.token });
   await t.current.app.infra.transactor(async (trx, emit) => {
     await trx.updateTable('sessions').set({ revokedAt: new Date() }).where('id', '=', user.sessionId).execute();

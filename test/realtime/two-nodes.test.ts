@@ -63,9 +63,18 @@ after(async () => {
 async function user(): Promise<{ id: string; token: string }> {
   const db = database!.db;
   const id = newId();
-  await insertUser(db, { id, username: `n_${randomBytes(4).toString('hex')}`, email: `${id}@example.test`, emailVerifiedAt: new Date(), updatedAt: new Date() });
+  await insertUser(db, {
+    id,
+    username: `n_${randomBytes(4).toString('hex')}`,
+    email: `${id}@example.test`,
+    emailVerifiedAt: new Date(),
+    updatedAt: new Date(),
+  });
   const sessionId = newId();
-  await db.insertInto('sessions').values({ id: sessionId, userId: id, expiresAt: new Date(Date.now() + 86_400_000), lastUsedAt: new Date() }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ id: sessionId, userId: id, expiresAt: new Date(Date.now() + 86_400_000), lastUsedAt: new Date() })
+    .execute();
   return { id, token: await tokens.sign({ userId: id, sessionId }) };
 }
 
