@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import path from 'node:path';
 import type { Infra } from './infra.js';
-import { createFriendsService, friendsRoutes } from './modules/friends/index.js';
+import { createLocalStorage } from './lib/storage/local-storage.js';
+import { accountRoutes, authDeletionHook, authRoutes, createAuthModule } from './modules/auth/index.js';
+import { createFilesService, createUrlSigner, filesRoutes } from './modules/files/index.js';
+import { createFriendsService, friendsRoutes, type FriendsService } from './modules/friends/index.js';
 import { createNotificationsService, notificationsRoutes } from './modules/notifications/index.js';
-import type { GatewayHooks, SocialPort, UsersPort } from './modules/ports.js';
-import { findUserById } from './modules/users/users.repository.js';
-import { toPublicUserDto, toUserDto } from './modules/users/users.presenter.js';
-import type { PublicUserDto } from './modules/users/users.schemas.js';
+import type { GatewayHooks, SocialPort } from './modules/ports.js';
+import { createUsersService, usersRoutes } from './modules/users/index.js';
 import { createRealtime } from './realtime/index.js';
 
 /**
@@ -13,81 +15,73 @@ import { createRealtime } from './realtime/index.js';
  * needs, then registers its routes. The only place that knows how modules depend on each other.
  */
 export async function registerModules(app: FastifyInstance, infra: Infra): Promise<void> {
-  const db = infra.database.db;
-  // Presence announces to friends, and the friends module reads presence: resolved at run time.
-  const socialRef: { current?: SocialPort } = {};
+  const { database, config, transactor } = infra;
+  const db = database.db;
+  // Users and friends need each other (public views show presence to friends; friend requests
+  // present users), so the social port is bound once friends exists.
+  let friends: FriendsService | undefined;
+  const social = lateSocial(() => friends);
+  const fileService = createFilesService({
+    db,
+    storage: createLocalStorage(path.join(config.dataDir, 'files')),
+    limiter: infra.limiter,
+    signer: createUrlSigner(config.jwtSecret, config.publicUrl),
+    maxUploadBytes: config.maxUploadBytes,
+    log: infra.log.child({ module: 'files' }),
+  });
+  const files = fileService.port;
+
   const realtime = createRealtime(infra, {
     hooks: () => stubGatewayHooks(infra),
-    social: () => socialRef.current,
-    loadUser: stubLoadUser(infra),
-    sessionActive: stubSessionActive(infra),
+    social: () => social,
+    loadUser: async (userId) => users.presentSelf(userId).catch(() => null),
+    sessionActive: async (userId, sessionId) => auth.sessions.isActive(userId, sessionId),
   });
-  const users = stubUsers(infra);
-  const notifications = createNotificationsService({ db, transactor: infra.transactor, users });
-  const friends = createFriendsService({
+  const users = createUsersService({
     db,
-    transactor: infra.transactor,
-    users,
+    transactor,
+    config,
+    limiter: infra.limiter,
+    files,
+    social,
     presence: realtime.presence,
-    notifications: notifications.port,
+    deletionHooks: [authDeletionHook, (trx, emit, userId) => friends!.deletionHook(trx, emit, userId)],
   });
-  socialRef.current = friends.social;
+  const notifications = createNotificationsService({ db, transactor, users: users.port });
+  friends = createFriendsService({ db, transactor, users: users.port, presence: realtime.presence, notifications: notifications.port });
+  const auth = createAuthModule({
+    db,
+    transactor,
+    config,
+    limiter: infra.limiter,
+    mailer: infra.mailer,
+    tokens: infra.tokens,
+    log: infra.log,
+    users,
+  });
+  app.addHook('onClose', async () => auth.drain());
 
   await realtime.register(app);
+  await app.register(authRoutes, auth);
+  await app.register(accountRoutes, auth);
+  await app.register(usersRoutes, { users });
+  await app.register(filesRoutes, { files: fileService, maxUploadBytes: config.maxUploadBytes });
   await app.register(friendsRoutes, { friends });
   await app.register(notificationsRoutes, { service: notifications });
 }
 
-// replaced when users lands
-function stubUsers(infra: Infra): UsersPort {
-  const db = infra.database.db;
+/** A SocialPort whose calls go to the friends service once it exists. */
+function lateSocial(get: () => FriendsService | undefined): SocialPort {
+  const port = () => {
+    const service = get();
+    if (!service) throw new Error('friends service used before it was built');
+    return service.social;
+  };
   return {
-    async getPublicUsers(_viewerId, ids, executor = db) {
-      if (ids.length === 0) return new Map<string, PublicUserDto>();
-      const rows = await executor
-        .selectFrom('users')
-        .selectAll()
-        .where('id', 'in', [...new Set(ids)])
-        .execute();
-      return new Map(rows.map((row) => [row.id, toPublicUserDto(row, null)]));
-    },
-    async idsByUsernames(usernames, executor = db) {
-      if (usernames.length === 0) return new Map();
-      const lower = usernames.map((u) => u.toLowerCase());
-      const rows = await executor
-        .selectFrom('users')
-        .select(['id', 'username'])
-        .where((eb) => eb(eb.fn('lower', ['username']), 'in', lower))
-        .where('deletedAt', 'is', null)
-        .execute();
-      return new Map(rows.map((r) => [r.username.toLowerCase(), r.id]));
-    },
-    async exists(userId, executor = db) {
-      return (await findUserById(executor, userId)) !== undefined;
-    },
-  };
-}
-
-// replaced when accounts lands
-function stubLoadUser(infra: Infra) {
-  return async (userId: string) => {
-    const row = await findUserById(infra.database.db, userId);
-    return row ? toUserDto(row, null) : null;
-  };
-}
-
-// replaced when accounts lands
-function stubSessionActive(infra: Infra) {
-  return async (userId: string, sessionId: string) => {
-    const row = await infra.database.db
-      .selectFrom('sessions')
-      .select('id')
-      .where('id', '=', sessionId)
-      .where('userId', '=', userId)
-      .where('revokedAt', 'is', null)
-      .where('expiresAt', '>', new Date())
-      .executeTakeFirst();
-    return row !== undefined;
+    friendIds: (...args) => port().friendIds(...args),
+    areFriends: (...args) => port().areFriends(...args),
+    friendsAmong: (...args) => port().friendsAmong(...args),
+    isBlockedEitherWay: (...args) => port().isBlockedEitherWay(...args),
   };
 }
 
@@ -99,26 +93,12 @@ function stubGatewayHooks(infra: Infra): GatewayHooks {
       if (target.recipientId) {
         const key = [userId, target.recipientId].sort().join(':');
         const conv = await db.selectFrom('conversations').select('id').where('directKey', '=', key).executeTakeFirst();
-        const friends = await db
-          .selectFrom('friendships')
-          .select('userId')
-          .where('userId', '=', userId)
-          .where('friendId', '=', target.recipientId)
-          .executeTakeFirst();
+        const friends = await db.selectFrom('friendships').select('userId').where('userId', '=', userId).where('friendId', '=', target.recipientId).executeTakeFirst();
         return conv && friends ? { conversationId: conv.id, groupId: null, userIds: [target.recipientId] } : null;
       }
-      const group = await db
-        .selectFrom('groups')
-        .select(['conversationId', 'memberCount'])
-        .where('id', '=', target.groupId!)
-        .where('deletedAt', 'is', null)
-        .executeTakeFirst();
+      const group = await db.selectFrom('groups').select(['conversationId', 'memberCount']).where('id', '=', target.groupId!).where('deletedAt', 'is', null).executeTakeFirst();
       if (!group || group.memberCount > 100) return null;
-      const members = await db
-        .selectFrom('conversationMembers')
-        .select('userId')
-        .where('conversationId', '=', group.conversationId)
-        .execute();
+      const members = await db.selectFrom('conversationMembers').select('userId').where('conversationId', '=', group.conversationId).execute();
       const ids = members.map((m) => m.userId);
       return ids.includes(userId) ? { conversationId: group.conversationId, groupId: target.groupId!, userIds: ids } : null;
     },
