@@ -256,3 +256,33 @@ test('friends list pages with an opaque cursor', async () => {
   assert.equal((await t.current.http.get('/friends?cursor=garbage', me.token)).status, 400);
   assert.equal((await t.current.http.get('/friends?limit=1000', me.token)).status, 400);
 });
+
+test('deleting an account ends its friendships and cancels its pending requests', async () => {
+  const [alice, bob, carol, dave] = [
+    await createUser(t.current),
+    await createUser(t.current),
+    await createUser(t.current),
+    await createUser(t.current),
+  ];
+  await befriend(t.current, alice, bob);
+  const fromCarol = (await t.current.http.post('/friends/add', { userId: alice.id }, carol.token)).body.request;
+  const toDave = (await t.current.http.post('/friends/add', { userId: dave.id }, alice.token)).body.request;
+  const [wa, wb, wc, wd] = [
+    await connect(alice.token),
+    await connect(bob.token),
+    await connect(carol.token),
+    await connect(dave.token),
+  ];
+
+  const deleted = await t.current.http.request('DELETE', '/profile', { token: alice.token, body: { password: alice.password } });
+  assert.equal(deleted.status, 204);
+  assert.equal((await wb.event('friend.removed')).data.userId, alice.id);
+  assert.equal((await wc.event('friend.request_cancelled')).data.id, fromCarol.id);
+  assert.equal((await wd.event('friend.request_cancelled')).data.id, toDave.id);
+  assert.equal(await wa.waitClose(), 4001, "the deleted account's sockets close");
+  assert.deepEqual((await t.current.http.get('/friends', bob.token)).body.friends, []);
+  assert.deepEqual((await t.current.http.get('/friends/requests', carol.token)).body.outgoing, []);
+  assert.deepEqual((await t.current.http.get('/friends/requests', dave.token)).body.incoming, []);
+  assert.equal((await t.current.http.post('/friends/add', { userId: alice.id }, bob.token)).status, 404);
+  await Promise.all([wb.close(), wc.close(), wd.close()]);
+});

@@ -174,3 +174,12 @@ test('connection metrics are exported', async () => {
   assert.match(res.text, /chat_ws_connections_opened_total \d+/);
   await ws.close();
 });
+
+test('logging out everywhere closes the sockets with 4001', async () => {
+  const user = await createUser(t.current);
+  const ws = await WsClient.connect(t.current.url, { token: user.token });
+  const res = await t.current.http.post('/logout/all', undefined, user.token);
+  assert.equal(res.status, 204);
+  assert.equal((await ws.next((f) => f.type === 'session.revoked')).data.sessionIds[0], user.sessionId);
+  assert.equal(await ws.waitClose(), 4001);
+});
