@@ -47,13 +47,14 @@ const WsQuery = Type.Object(
 export function createRealtime(infra: Infra, deps: RealtimeDeps): Realtime {
   const nodeId = crypto.randomUUID();
   const store = infra.redis
-    ? createRedisPresenceStore(infra.redis, infra.config.redisPrefix, nodeId)
+    ? createRedisPresenceStore(infra.redis, infra.config.redisPrefix, nodeId, infra.config.presenceNodeTtlSeconds)
     : createMemoryPresenceStore();
   let gateway: Gateway | undefined;
   const presence = createPresence({
     store,
     db: infra.database.db,
     graceMs: infra.config.presenceGraceSeconds * 1000,
+    nodeTtlMs: infra.config.presenceNodeTtlSeconds * 1000,
     social: deps.social,
     broadcast: (users, frame) => gateway!.broadcast(users, frame),
     log: infra.log,

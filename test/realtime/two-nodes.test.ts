@@ -46,6 +46,7 @@ before(async () => {
     DATA_DIR: path.join(os.tmpdir(), `chat-nodes-${process.pid}`),
     RATE_LIMITS: 'false',
     PRESENCE_GRACE_SECONDS: '1',
+    PRESENCE_NODE_TTL_SECONDS: '3',
     LOG_LEVEL: 'warn',
   };
   nodes.push(await startServerProcess(env)); // the first node migrates the database
@@ -144,4 +145,31 @@ test('a client resumes on the other node without gaps', { skip }, async () => {
   assert.equal(received.seq, last + 1);
   assert.equal(received.data.from.id, carol.id);
   await resumed.close();
+});
+
+test('the users of a node that dies without closing its sockets go offline', { skip }, async () => {
+  const [nodeA, nodeB] = nodes as [ServerProcess, ServerProcess];
+  const [alice, bob] = [await user(), await user()];
+  await database!.db
+    .insertInto('friendships')
+    .values([
+      { userId: alice.id, friendId: bob.id },
+      { userId: bob.id, friendId: alice.id },
+    ])
+    .execute();
+  const bobOnB = await WsClient.connect(nodeB.url, { token: bob.token });
+  const aliceOnA = await WsClient.connect(nodeA.url, { token: alice.token });
+  await bobOnB.next((f) => f.type === 'presence.updated' && f.data.userId === alice.id && f.data.online);
+  assert.equal((await createClient(nodeB.url).get('/friends', bob.token)).body.friends[0].user.online, true);
+
+  await nodeA.stop('SIGKILL');
+  const killedAt = Date.now();
+  const offline = await bobOnB.next((f) => f.type === 'presence.updated' && f.data.userId === alice.id && !f.data.online, {
+    timeoutMs: 15_000,
+  });
+  assert.ok(Date.now() - killedAt >= 1000, 'only once the dead node missed its heartbeat');
+  assert.ok(offline.data.lastSeenAt);
+  assert.equal((await createClient(nodeB.url).get('/friends', bob.token)).body.friends[0].user.online, false);
+  assert.notEqual(aliceOnA.closeCode, undefined, "the client saw its node's connection drop");
+  await bobOnB.close();
 });
