@@ -5,7 +5,7 @@ import { createAccessTokens } from '../../src/lib/access-tokens.js';
 import { startTestApp, useTestApp } from '../helpers/app.js';
 import { createUser } from '../helpers/factories.js';
 import { WsClient } from '../helpers/ws.js';
-import { emitEvents, seqsOf } from './helpers.js';
+import { emitEvents, latestSeqOf, seqsOf } from './helpers.js';
 
 const t = useTestApp();
 
@@ -182,4 +182,31 @@ test('logging out everywhere closes the sockets with 4001', async () => {
   assert.equal(res.status, 204);
   assert.equal((await ws.next((f) => f.type === 'session.revoked')).data.sessionIds[0], user.sessionId);
   assert.equal(await ws.waitClose(), 4001);
+});
+
+test('a client too slow to read is closed with 4009 and resumes where it stopped', async () => {
+  const user = await createUser(t.current);
+  const slow = await WsClient.connect(t.current.url, { token: user.token });
+  const raw = (slow.socket as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+  raw.pause();
+  const pad = 'x'.repeat(64 * 1024);
+  for (let i = 0; i < 10; i++) {
+    await t.current.app.infra.transactor(async (_trx, emit) => {
+      for (let j = 0; j < 15; j++) emit({ type: 'profile.updated', data: { pad }, to: [user.id] });
+    });
+  }
+  await sleep(500);
+  raw.resume();
+  assert.equal(await slow.waitClose(10_000), 4009);
+  const received = seqsOf(slow.frames);
+  const latest = await latestSeqOf(t.current, user.id);
+  assert.ok(received.length < latest, `closed before everything was sent (${received.length} of ${latest})`);
+  const last = received.at(-1) ?? 0;
+  const resumed = await WsClient.connect(t.current.url, { token: user.token, since: last });
+  await resumed.next((f) => f.seq === latest, { timeoutMs: 10_000 });
+  assert.deepEqual(
+    seqsOf(resumed.frames),
+    Array.from({ length: latest - last }, (_, i) => last + 1 + i),
+  );
+  await resumed.close();
 });
