@@ -210,3 +210,11 @@ test('a client too slow to read is closed with 4009 and resumes where it stopped
   );
   await resumed.close();
 });
+
+test('a socket that never authenticates is closed with 4001 after 10 s', async () => {
+  const ws = await WsClient.connect(t.current.url, { waitReady: false });
+  const started = Date.now();
+  assert.equal(await ws.waitClose(12_000), 4001);
+  assert.ok(Date.now() - started >= 9_500);
+  assert.equal(ws.frames.length, 0);
+});
