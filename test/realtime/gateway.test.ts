@@ -218,3 +218,16 @@ test('a socket that never authenticates is closed with 4001 after 10 s', async (
   assert.ok(Date.now() - started >= 9_500);
   assert.equal(ws.frames.length, 0);
 });
+
+test('acking every event is not a flood', async () => {
+  const user = await createUser(t.current);
+  const ws = await WsClient.connect(t.current.url, { token: user.token });
+  await emitEvents(t.current, user.id, 300);
+  await ws.next((f) => f.seq === 300);
+  for (const event of ws.events()) ws.send({ type: 'ack', seq: event.seq });
+  ws.send({ type: 'ping' });
+  await ws.next((f) => f.type === 'pong');
+  assert.equal(ws.closeCode, undefined);
+  assert.equal(ws.frames.filter((f) => f.type === 'error').length, 0);
+  await ws.close();
+});
