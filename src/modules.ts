@@ -6,7 +6,9 @@ import { accountRoutes, authDeletionHook, authRoutes, createAuthModule } from '.
 import { createFilesService, createUrlSigner, filesRoutes } from './modules/files/index.js';
 import { createFriendsService, friendsRoutes, type FriendsService } from './modules/friends/index.js';
 import { createNotificationsService, notificationsRoutes } from './modules/notifications/index.js';
-import type { GatewayHooks, SocialPort } from './modules/ports.js';
+import { createGroupsModule } from './modules/groups/index.js';
+import { conversationsRoutes, createMessaging, createSystemMessages, messagesRoutes } from './modules/messages/index.js';
+import type { AccountDeletionHook, SocialPort } from './modules/ports.js';
 import { createUsersService, usersRoutes } from './modules/users/index.js';
 import { createRealtime } from './realtime/index.js';
 
@@ -19,8 +21,8 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   const db = database.db;
   // Users and friends need each other (public views show presence to friends; friend requests
   // present users), so the social port is bound once friends exists.
-  let friends: FriendsService | undefined;
-  const social = lateSocial(() => friends);
+  const late: { friends?: FriendsService } = {};
+  const social = lateSocial(() => late.friends);
   const fileService = createFilesService({
     db,
     storage: createLocalStorage(path.join(config.dataDir, 'files')),
@@ -31,8 +33,10 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   });
   const files = fileService.port;
 
+  // Account deletion: sessions end, then memberships by the usual leave rules, then friendships.
+  const deletionHooks: AccountDeletionHook[] = [authDeletionHook];
   const realtime = createRealtime(infra, {
-    hooks: () => stubGatewayHooks(infra),
+    hooks: () => messaging.gatewayHooks,
     social: () => social,
     loadUser: async (userId) => users.presentSelf(userId).catch(() => null),
     sessionActive: async (userId, sessionId) => auth.sessions.isActive(userId, sessionId),
@@ -45,10 +49,17 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     files,
     social,
     presence: realtime.presence,
-    deletionHooks: [authDeletionHook, (trx, emit, userId) => friends!.deletionHook(trx, emit, userId)],
+    deletionHooks,
   });
   const notifications = createNotificationsService({ db, transactor, users: users.port });
-  friends = createFriendsService({ db, transactor, users: users.port, presence: realtime.presence, notifications: notifications.port });
+  const friends = createFriendsService({
+    db,
+    transactor,
+    users: users.port,
+    presence: realtime.presence,
+    notifications: notifications.port,
+  });
+  late.friends = friends;
   const auth = createAuthModule({
     db,
     transactor,
@@ -60,6 +71,27 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     users,
   });
   app.addHook('onClose', async () => auth.drain());
+  const groups = createGroupsModule({
+    db,
+    transactor,
+    maxMembers: config.maxGroupMembers,
+    files,
+    users: users.port,
+    social,
+    notifications: notifications.port,
+    systemMessages: createSystemMessages({ files }),
+  });
+  deletionHooks.push(groups.onAccountDeleted, (trx, emit, userId) => friends.deletionHook(trx, emit, userId));
+  const messaging = createMessaging({
+    infra,
+    files,
+    users: users.port,
+    social,
+    notifications: notifications.port,
+    groups: groups.port,
+  });
+  app.decorate('messaging', messaging);
+  app.addHook('onClose', async () => messaging.close());
 
   await realtime.register(app);
   await app.register(authRoutes, auth);
@@ -68,6 +100,16 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   await app.register(filesRoutes, { files: fileService, maxUploadBytes: config.maxUploadBytes });
   await app.register(friendsRoutes, { friends });
   await app.register(notificationsRoutes, { service: notifications });
+  await groups.register(app);
+  await app.register(messagesRoutes, { messaging });
+  await app.register(conversationsRoutes, { messaging });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The messaging services (also the gateway hooks and the system-messages port). */
+    messaging: ReturnType<typeof createMessaging>;
+  }
 }
 
 /** A SocialPort whose calls go to the friends service once it exists. */
@@ -82,25 +124,5 @@ function lateSocial(get: () => FriendsService | undefined): SocialPort {
     areFriends: (...args) => port().areFriends(...args),
     friendsAmong: (...args) => port().friendsAmong(...args),
     isBlockedEitherWay: (...args) => port().isBlockedEitherWay(...args),
-  };
-}
-
-// replaced when messaging lands: typing in a direct chat between friends, or in a group of ≤ 100 members
-function stubGatewayHooks(infra: Infra): GatewayHooks {
-  const db = infra.database.db;
-  return {
-    async typingTargets(userId, target) {
-      if (target.recipientId) {
-        const key = [userId, target.recipientId].sort().join(':');
-        const conv = await db.selectFrom('conversations').select('id').where('directKey', '=', key).executeTakeFirst();
-        const friends = await db.selectFrom('friendships').select('userId').where('userId', '=', userId).where('friendId', '=', target.recipientId).executeTakeFirst();
-        return conv && friends ? { conversationId: conv.id, groupId: null, userIds: [target.recipientId] } : null;
-      }
-      const group = await db.selectFrom('groups').select(['conversationId', 'memberCount']).where('id', '=', target.groupId!).where('deletedAt', 'is', null).executeTakeFirst();
-      if (!group || group.memberCount > 100) return null;
-      const members = await db.selectFrom('conversationMembers').select('userId').where('conversationId', '=', group.conversationId).execute();
-      const ids = members.map((m) => m.userId);
-      return ids.includes(userId) ? { conversationId: group.conversationId, groupId: target.groupId!, userIds: ids } : null;
-    },
   };
 }
