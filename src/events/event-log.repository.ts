@@ -86,7 +86,13 @@ export async function oldestRetainedSeq(db: Kysely<DB>, userId: string): Promise
 
 /** Drops log rows older than the retention window, then payloads no longer referenced. */
 export async function pruneEvents(db: Kysely<DB>, olderThan: Date): Promise<number> {
-  const removed = await db.deleteFrom('eventLog').where('createdAt', '<', olderThan).executeTakeFirst();
+  // created_at is the transaction's start time while seqs follow commit order, so rows near the
+  // cutoff can be out of order: drop each user's whole prefix up to its newest old row, never a
+  // row in the middle (a hole would make a resume skip an event instead of asking for a resync).
+  const removed = await sql`
+    DELETE FROM event_log l
+    USING (SELECT user_id, max(seq) AS upto FROM event_log WHERE created_at < ${olderThan} GROUP BY user_id) p
+    WHERE l.user_id = p.user_id AND l.seq <= p.upto`.execute(db);
   await db
     .deleteFrom('events')
     .where('createdAt', '<', olderThan)
@@ -94,5 +100,5 @@ export async function pruneEvents(db: Kysely<DB>, olderThan: Date): Promise<numb
       eb.not(eb.exists(eb.selectFrom('eventLog').select('eventLog.eventId').whereRef('eventLog.eventId', '=', 'events.id'))),
     )
     .execute();
-  return Number(removed.numDeletedRows);
+  return Number(removed.numAffectedRows ?? 0);
 }

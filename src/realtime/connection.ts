@@ -26,6 +26,9 @@ export class Connection {
   live = false;
   /** Cleared by each ping, set by the pong; a socket still false at the next ping is dead. */
   alive = true;
+  /** The highest seq the client acknowledged, and whether its delivery update is running. */
+  ackedSeq = 0;
+  acking = false;
   private expiryTimer: NodeJS.Timeout | undefined;
   private tokens = FLOOD_BURST;
   private refilledAt = Date.now();
@@ -78,12 +81,12 @@ export class Connection {
     this.armExpiry();
   }
 
-  /** One token per client frame; false when the client floods. */
-  takeToken(now = Date.now()): boolean {
+  /** Takes `cost` tokens for a client frame; false when the client floods. */
+  takeToken(cost = 1, now = Date.now()): boolean {
     this.tokens = Math.min(FLOOD_BURST, this.tokens + ((now - this.refilledAt) / 1000) * FLOOD_RATE);
     this.refilledAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 

@@ -15,6 +15,8 @@ import type { Presence } from './presence/presence.js';
 import { planResume } from './resume.js';
 
 const TYPING_RULE = { burst: 1, perSecond: 1 / 3 };
+/** Clients may ack every event they get: an ack costs a tenth of a frame against the flood limit. */
+const ACK_COST = 0.1;
 
 export interface GatewayDeps {
   infra: Infra;
@@ -92,7 +94,11 @@ export class Gateway implements FrameContext {
   }
 
   /** Registers an authenticated socket, sends `ready`, and resumes it (see docs/realtime.md). */
-  async open(socket: WebSocket, auth: Awaited<ReturnType<Gateway['authenticate']>>, since: number | undefined): Promise<Connection> {
+  async open(
+    socket: WebSocket,
+    auth: Awaited<ReturnType<Gateway['authenticate']>>,
+    since: number | undefined,
+  ): Promise<Connection> {
     const conn = new Connection(socket, auth.userId, auth.sessionId, auth.expiresAt, (kind) => this.deps.metrics.sent(kind));
     // Subscribe first (register), then read the log: nothing committed meanwhile can be missed.
     this.hub.register(conn);
@@ -100,9 +106,7 @@ export class Gateway implements FrameContext {
     socket.on('pong', () => (conn.alive = true));
     socket.once('close', (code: number) => this.closed(conn, code));
     // Before any await, so that a close racing the replay is recorded after it.
-    this.deps.presence
-      .connected(conn.userId, conn.id)
-      .catch((err: unknown) => this.log.warn({ err }, 'presence update failed'));
+    this.deps.presence.connected(conn.userId, conn.id).catch((err: unknown) => this.log.warn({ err }, 'presence update failed'));
     const plan = await planResume(this.deps.infra.database.db, conn.userId, since);
     conn.send({ type: 'ready', data: { user: auth.user, seq: plan.latest, sessionId: conn.sessionId } });
     if (plan.kind === 'resync') conn.send({ type: 'resync_required', data: { seq: plan.latest } });
@@ -114,13 +118,20 @@ export class Gateway implements FrameContext {
 
   /** One client frame: parsed, checked, rate limited, then handled; failures answer an error frame. */
   async receive(conn: Connection, raw: RawData, isBinary: boolean): Promise<void> {
-    if (!conn.takeToken()) {
+    let parsed: ReturnType<typeof parseFrame> | undefined;
+    let failure: unknown;
+    try {
+      parsed = parseFrame(Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw as ArrayBuffer), isBinary);
+    } catch (error) {
+      failure = error;
+    }
+    if (!conn.takeToken(parsed?.type === 'ack' ? ACK_COST : 1)) {
       conn.close(CloseCode.rateLimited, 'too many frames');
       return;
     }
     try {
-      const buffer = Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw as ArrayBuffer);
-      await dispatch(conn, parseFrame(buffer, isBinary), this);
+      if (!parsed) throw failure;
+      await dispatch(conn, parsed, this);
     } catch (error) {
       const appError = error instanceof AppError ? error : undefined;
       if (!appError) this.log.warn({ err: error }, 'client frame failed');
@@ -128,8 +139,26 @@ export class Gateway implements FrameContext {
     }
   }
 
+  /** Acks are coalesced: at most one delivery update runs per connection, for the highest seq seen. */
   async ack(conn: Connection, seq: number): Promise<void> {
-    if (seq > 0) await this.deps.hooks.onAck?.(conn.userId, seq);
+    if (seq <= conn.ackedSeq) return;
+    conn.ackedSeq = seq;
+    const onAck = this.deps.hooks.onAck?.bind(this.deps.hooks);
+    if (conn.acking || !onAck) return;
+    conn.acking = true;
+    void (async () => {
+      try {
+        for (let done = 0; done < conn.ackedSeq;) {
+          const upTo = conn.ackedSeq;
+          await onAck(conn.userId, upTo);
+          done = upTo;
+        }
+      } catch (err) {
+        this.log.warn({ err }, 'delivery update failed');
+      } finally {
+        conn.acking = false;
+      }
+    })();
   }
 
   async typing(conn: Connection, target: { recipientId?: string; groupId?: string }): Promise<void> {

@@ -25,8 +25,8 @@ const MAX_PAYLOAD = 1024 * 1024;
 export interface RealtimeDeps {
   hooks: () => GatewayHooks;
   social: () => SocialPort | undefined;
-  loadUser(userId: string): Promise<UserDto | null>;
-  sessionActive(userId: string, sessionId: string): Promise<boolean>;
+  loadUser: (userId: string) => Promise<UserDto | null>;
+  sessionActive: (userId: string, sessionId: string) => Promise<boolean>;
 }
 
 export interface Realtime {
@@ -46,12 +46,15 @@ const WsQuery = Type.Object(
 /** Builds the gateway (presence first: the friends module reads it before routes exist). */
 export function createRealtime(infra: Infra, deps: RealtimeDeps): Realtime {
   const nodeId = crypto.randomUUID();
-  const store = infra.redis ? createRedisPresenceStore(infra.redis, infra.config.redisPrefix, nodeId) : createMemoryPresenceStore();
+  const store = infra.redis
+    ? createRedisPresenceStore(infra.redis, infra.config.redisPrefix, nodeId, infra.config.presenceNodeTtlSeconds)
+    : createMemoryPresenceStore();
   let gateway: Gateway | undefined;
   const presence = createPresence({
     store,
     db: infra.database.db,
     graceMs: infra.config.presenceGraceSeconds * 1000,
+    nodeTtlMs: infra.config.presenceNodeTtlSeconds * 1000,
     social: deps.social,
     broadcast: (users, frame) => gateway!.broadcast(users, frame),
     log: infra.log,
@@ -60,7 +63,14 @@ export function createRealtime(infra: Infra, deps: RealtimeDeps): Realtime {
     presence,
     async register(app) {
       const metrics = createGatewayMetrics(app.metrics, () => gateway?.hub.size ?? 0);
-      gateway = new Gateway({ infra, hooks: deps.hooks(), presence, metrics, loadUser: deps.loadUser, sessionActive: deps.sessionActive });
+      gateway = new Gateway({
+        infra,
+        hooks: deps.hooks(),
+        presence,
+        metrics,
+        loadUser: deps.loadUser,
+        sessionActive: deps.sessionActive,
+      });
       const gw = gateway;
       await app.register(websocket, {
         options: { maxPayload: MAX_PAYLOAD },

@@ -16,7 +16,11 @@ export function createGatewayMetrics(registry: Registry, connections: () => numb
       this.set(connections());
     },
   });
-  const opened = new Counter({ name: 'chat_ws_connections_opened_total', help: 'Authenticated WebSocket connections', registers: [registry] });
+  const opened = new Counter({
+    name: 'chat_ws_connections_opened_total',
+    help: 'Authenticated WebSocket connections',
+    registers: [registry],
+  });
   const closed = new Counter({
     name: 'chat_ws_connections_closed_total',
     help: 'Closed WebSocket connections by close code',

@@ -37,9 +37,15 @@ test('a request and its acceptance: each side sees its own events, with notifica
   assert.equal(wb.events('friend.request_sent').length, 0);
 
   const lists = await t.current.http.get('/friends/requests', bob.token);
-  assert.deepEqual(lists.body.incoming.map((r: any) => r.id), [request.id]);
+  assert.deepEqual(
+    lists.body.incoming.map((r: any) => r.id),
+    [request.id],
+  );
   assert.deepEqual(lists.body.outgoing, []);
-  assert.deepEqual((await t.current.http.get('/friends/requests', alice.token)).body.outgoing.map((r: any) => r.id), [request.id]);
+  assert.deepEqual(
+    (await t.current.http.get('/friends/requests', alice.token)).body.outgoing.map((r: any) => r.id),
+    [request.id],
+  );
 
   const accepted = await t.current.http.post(`/friends/requests/${request.id}/accept`, undefined, bob.token);
   assert.equal(accepted.status, 200);
@@ -133,7 +139,10 @@ test('request error paths', async () => {
   assert.equal((await t.current.http.post(`/friends/requests/${request.id}/decline`, undefined, carol.token)).status, 404);
   assert.equal((await t.current.http.delete(`/friends/requests/${request.id}`, bob.token)).status, 403);
   assert.equal((await t.current.http.delete(`/friends/requests/${request.id}`, carol.token)).status, 404);
-  assert.equal((await t.current.http.post('/friends/requests/0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b/accept', undefined, bob.token)).status, 404);
+  assert.equal(
+    (await t.current.http.post('/friends/requests/0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b/accept', undefined, bob.token)).status,
+    404,
+  );
   assert.equal((await t.current.http.post('/friends/requests/nope/accept', undefined, bob.token)).status, 400);
 
   assert.equal((await t.current.http.post(`/friends/requests/${request.id}/accept`, undefined, bob.token)).status, 200);
@@ -154,7 +163,10 @@ test('removing a friend tells both; removing a stranger is refused', async () =>
   const again = await t.current.http.post('/friends/remove', { userId: bob.id }, alice.token);
   assert.equal(again.status, 403);
   assert.equal(again.body.code, 'not_friends');
-  assert.equal((await t.current.http.post('/friends/remove', { userId: '0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b' }, alice.token)).status, 404);
+  assert.equal(
+    (await t.current.http.post('/friends/remove', { userId: '0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b' }, alice.token)).status,
+    404,
+  );
   assert.equal((await t.current.http.post('/friends/remove', { userId: alice.id }, alice.token)).status, 400);
   await settle();
   assert.equal(wc.events().length, 0, 'carol saw nothing');
@@ -176,16 +188,25 @@ test('blocking ends the friendship, hides their requests and refuses yours', asy
   await wb.event('friend.request_sent');
   assert.equal((await t.current.http.get('/friends/requests', bob.token)).body.outgoing.length, 1);
   assert.deepEqual((await t.current.http.get('/friends/requests', alice.token)).body.incoming, []);
-  assert.equal((await t.current.http.post(`/friends/requests/${hidden.body.request.id}/accept`, undefined, alice.token)).status, 404);
+  assert.equal(
+    (await t.current.http.post(`/friends/requests/${hidden.body.request.id}/accept`, undefined, alice.token)).status,
+    404,
+  );
   const refused = await t.current.http.post('/friends/add', { userId: bob.id }, alice.token);
   assert.equal(refused.status, 403);
   assert.equal(refused.body.code, 'blocked');
 
   const list = await t.current.http.get('/blocks', alice.token);
-  assert.deepEqual(list.body.blocks.map((b: any) => b.user.id), [bob.id]);
+  assert.deepEqual(
+    list.body.blocks.map((b: any) => b.user.id),
+    [bob.id],
+  );
   assert.equal((await t.current.http.post('/blocks', { userId: bob.id }, alice.token)).status, 204, 'idempotent');
   assert.equal((await t.current.http.post('/blocks', { userId: alice.id }, alice.token)).status, 400);
-  assert.equal((await t.current.http.post('/blocks', { userId: '0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b' }, alice.token)).status, 404);
+  assert.equal(
+    (await t.current.http.post('/blocks', { userId: '0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b' }, alice.token)).status,
+    404,
+  );
   await settle();
   assert.equal(wa.events('block.created').length, 1);
   assert.equal(wb.events('block.created').length, 0, 'the blocked user is not told');
@@ -234,4 +255,34 @@ test('friends list pages with an opaque cursor', async () => {
   assert.equal(seen[0], others[2]!.id, 'newest friendship first');
   assert.equal((await t.current.http.get('/friends?cursor=garbage', me.token)).status, 400);
   assert.equal((await t.current.http.get('/friends?limit=1000', me.token)).status, 400);
+});
+
+test('deleting an account ends its friendships and cancels its pending requests', async () => {
+  const [alice, bob, carol, dave] = [
+    await createUser(t.current),
+    await createUser(t.current),
+    await createUser(t.current),
+    await createUser(t.current),
+  ];
+  await befriend(t.current, alice, bob);
+  const fromCarol = (await t.current.http.post('/friends/add', { userId: alice.id }, carol.token)).body.request;
+  const toDave = (await t.current.http.post('/friends/add', { userId: dave.id }, alice.token)).body.request;
+  const [wa, wb, wc, wd] = [
+    await connect(alice.token),
+    await connect(bob.token),
+    await connect(carol.token),
+    await connect(dave.token),
+  ];
+
+  const deleted = await t.current.http.request('DELETE', '/profile', { token: alice.token, body: { password: alice.password } });
+  assert.equal(deleted.status, 204);
+  assert.equal((await wb.event('friend.removed')).data.userId, alice.id);
+  assert.equal((await wc.event('friend.request_cancelled')).data.id, fromCarol.id);
+  assert.equal((await wd.event('friend.request_cancelled')).data.id, toDave.id);
+  assert.equal(await wa.waitClose(), 4001, "the deleted account's sockets close");
+  assert.deepEqual((await t.current.http.get('/friends', bob.token)).body.friends, []);
+  assert.deepEqual((await t.current.http.get('/friends/requests', carol.token)).body.outgoing, []);
+  assert.deepEqual((await t.current.http.get('/friends/requests', dave.token)).body.incoming, []);
+  assert.equal((await t.current.http.post('/friends/add', { userId: alice.id }, bob.token)).status, 404);
+  await Promise.all([wb.close(), wc.close(), wd.close()]);
 });

@@ -5,7 +5,7 @@ import { createAccessTokens } from '../../src/lib/access-tokens.js';
 import { startTestApp, useTestApp } from '../helpers/app.js';
 import { createUser } from '../helpers/factories.js';
 import { WsClient } from '../helpers/ws.js';
-import { emitEvents, seqsOf } from './helpers.js';
+import { emitEvents, latestSeqOf, seqsOf } from './helpers.js';
 
 const t = useTestApp();
 
@@ -42,7 +42,11 @@ test('unauthenticated sockets are closed with 4001', async () => {
   const badFrame = await WsClient.connect(t.current.url, { waitReady: false });
   badFrame.send({ type: 'auth', token: `${user.token}x` });
   assert.equal(await badFrame.waitClose(), 4001);
-  await t.current.app.infra.database.db.updateTable('sessions').set({ revokedAt: new Date() }).where('id', '=', user.sessionId).execute();
+  await t.current.app.infra.database.db
+    .updateTable('sessions')
+    .set({ revokedAt: new Date() })
+    .where('id', '=', user.sessionId)
+    .execute();
   const revoked = await WsClient.connect(t.current.url, { token: user.token, waitReady: false });
   assert.equal(await revoked.waitClose(), 4001);
   assert.equal(revoked.frames.length, 0);
@@ -112,8 +116,12 @@ test('a flooding client is closed with 4008 while the node keeps serving others'
 test('an expired token closes the socket with 4001 unless a fresh one is swapped in', async () => {
   const user = await createUser(t.current);
   const short = createAccessTokens(t.current.config.jwtSecret, 2);
-  const expiring = await WsClient.connect(t.current.url, { token: await short.sign({ userId: user.id, sessionId: user.sessionId }) });
-  const swapped = await WsClient.connect(t.current.url, { token: await short.sign({ userId: user.id, sessionId: user.sessionId }) });
+  const expiring = await WsClient.connect(t.current.url, {
+    token: await short.sign({ userId: user.id, sessionId: user.sessionId }),
+  });
+  const swapped = await WsClient.connect(t.current.url, {
+    token: await short.sign({ userId: user.id, sessionId: user.sessionId }),
+  });
   swapped.send({ type: 'auth', token: user.token });
   const other = await createUser(t.current);
   const from = swapped.frames.length;
@@ -134,7 +142,9 @@ test('session.revoked closes only the sockets of those sessions with 4001', asyn
     .insertInto('sessions')
     .values({ id: otherSession, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000), lastUsedAt: new Date() })
     .execute();
-  const keep = await WsClient.connect(t.current.url, { token: await t.current.app.infra.tokens.sign({ userId: user.id, sessionId: otherSession }) });
+  const keep = await WsClient.connect(t.current.url, {
+    token: await t.current.app.infra.tokens.sign({ userId: user.id, sessionId: otherSession }),
+  });
   const drop = await WsClient.connect(t.current.url, { token: user.token });
   await t.current.app.infra.transactor(async (trx, emit) => {
     await trx.updateTable('sessions').set({ revokedAt: new Date() }).where('id', '=', user.sessionId).execute();
@@ -162,5 +172,62 @@ test('connection metrics are exported', async () => {
   const res = await t.current.http.get('/metrics');
   assert.match(res.text, /chat_ws_connections \d+/);
   assert.match(res.text, /chat_ws_connections_opened_total \d+/);
+  await ws.close();
+});
+
+test('logging out everywhere closes the sockets with 4001', async () => {
+  const user = await createUser(t.current);
+  const ws = await WsClient.connect(t.current.url, { token: user.token });
+  const res = await t.current.http.post('/logout/all', undefined, user.token);
+  assert.equal(res.status, 204);
+  assert.equal((await ws.next((f) => f.type === 'session.revoked')).data.sessionIds[0], user.sessionId);
+  assert.equal(await ws.waitClose(), 4001);
+});
+
+test('a client too slow to read is closed with 4009 and resumes where it stopped', async () => {
+  const user = await createUser(t.current);
+  const slow = await WsClient.connect(t.current.url, { token: user.token });
+  const raw = (slow.socket as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+  raw.pause();
+  const pad = 'x'.repeat(64 * 1024);
+  for (let i = 0; i < 10; i++) {
+    await t.current.app.infra.transactor(async (_trx, emit) => {
+      for (let j = 0; j < 15; j++) emit({ type: 'profile.updated', data: { pad }, to: [user.id] });
+    });
+  }
+  await sleep(500);
+  raw.resume();
+  assert.equal(await slow.waitClose(10_000), 4009);
+  const received = seqsOf(slow.frames);
+  const latest = await latestSeqOf(t.current, user.id);
+  assert.ok(received.length < latest, `closed before everything was sent (${received.length} of ${latest})`);
+  const last = received.at(-1) ?? 0;
+  const resumed = await WsClient.connect(t.current.url, { token: user.token, since: last });
+  await resumed.next((f) => f.seq === latest, { timeoutMs: 10_000 });
+  assert.deepEqual(
+    seqsOf(resumed.frames),
+    Array.from({ length: latest - last }, (_, i) => last + 1 + i),
+  );
+  await resumed.close();
+});
+
+test('a socket that never authenticates is closed with 4001 after 10 s', async () => {
+  const ws = await WsClient.connect(t.current.url, { waitReady: false });
+  const started = Date.now();
+  assert.equal(await ws.waitClose(12_000), 4001);
+  assert.ok(Date.now() - started >= 9_500);
+  assert.equal(ws.frames.length, 0);
+});
+
+test('acking every event is not a flood', async () => {
+  const user = await createUser(t.current);
+  const ws = await WsClient.connect(t.current.url, { token: user.token });
+  await emitEvents(t.current, user.id, 300);
+  await ws.next((f) => f.seq === 300);
+  for (const event of ws.events()) ws.send({ type: 'ack', seq: event.seq });
+  ws.send({ type: 'ping' });
+  await ws.next((f) => f.type === 'pong');
+  assert.equal(ws.closeCode, undefined);
+  assert.equal(ws.frames.filter((f) => f.type === 'error').length, 0);
   await ws.close();
 });

@@ -2,7 +2,12 @@ import type { DurableEventType } from '../../src/events/catalog.js';
 import type { TestApp } from '../helpers/app.js';
 
 /** Appends `count` durable events to a user's log through the real transactor (as a module would). */
-export async function emitEvents(t: TestApp, userId: string, count: number, type: DurableEventType = 'profile.updated'): Promise<void> {
+export async function emitEvents(
+  t: TestApp,
+  userId: string,
+  count: number,
+  type: DurableEventType = 'profile.updated',
+): Promise<void> {
   await t.app.infra.transactor(async (_trx, emit) => {
     for (let i = 0; i < count; i++) emit({ type, data: { n: i }, to: [userId] });
   });

@@ -111,3 +111,25 @@ test('a fresh user resumes from 0 with nothing to replay', async () => {
   );
   await ws.close();
 });
+
+test('pruning drops a prefix of the log, never a row in the middle', async () => {
+  const user = await createUser(t.current);
+  await emitEvents(t.current, user.id, 3);
+  const { db } = t.current.app.infra.database;
+  // Seqs follow commit order while created_at is the transaction start: seq 2 may look older than seq 1.
+  await db
+    .updateTable('eventLog')
+    .set({ createdAt: new Date(Date.now() - 30 * 86_400_000) } as never)
+    .where('userId', '=', user.id)
+    .where('seq', '=', 2)
+    .execute();
+  await pruneEvents(db, new Date(Date.now() - 7 * 86_400_000));
+  const left = await db.selectFrom('eventLog').select('seq').where('userId', '=', user.id).orderBy('seq').execute();
+  assert.deepEqual(
+    left.map((r) => Number(r.seq)),
+    [3],
+  );
+  const ws = await WsClient.connect(t.current.url, { token: user.token, since: 1 });
+  assert.equal((await ws.next((f) => f.type === 'resync_required')).data.seq, 3);
+  await ws.close();
+});

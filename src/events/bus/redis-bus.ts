@@ -3,9 +3,16 @@ import type { Bus } from './bus.js';
 
 /** Redis pub/sub between nodes. Channels are namespaced by `prefix`. */
 export function createRedisBus(url: string, prefix: string, log: { warn(obj: unknown, msg?: string): void }): Bus {
-  const pub = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false });
+  // Named connections make the bus visible in CLIENT LIST (names allow no spaces).
+  const name = prefix.replace(/[^\w:.-]/g, '_');
+  const pub = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false, connectionName: `${name}:bus-pub` });
   // No ready check on the subscriber: its INFO would be refused once the connection is in subscriber mode.
-  const sub = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false, enableReadyCheck: false });
+  const sub = new Redis(url, {
+    maxRetriesPerRequest: null,
+    lazyConnect: false,
+    enableReadyCheck: false,
+    connectionName: `${name}:bus-sub`,
+  });
   const handlers = new Map<string, Set<(message: unknown) => void>>();
   const resubscribeHandlers: (() => void)[] = [];
   let firstReady = true;

@@ -20,15 +20,26 @@ export interface FriendsDeps {
 export type AddFriendResult = { request: FriendRequestDto } | { friend: PublicUserDto };
 
 /** Friend requests as both sides see them (no presence: they are not friends yet). */
-export async function presentRequests(deps: FriendsDeps, rows: FriendRequestRow[], executor: Executor): Promise<FriendRequestDto[]> {
+export async function presentRequests(
+  deps: FriendsDeps,
+  rows: FriendRequestRow[],
+  executor: Executor,
+): Promise<FriendRequestDto[]> {
   if (rows.length === 0) return [];
-  const users = await deps.users.getPublicUsers(null, rows.flatMap((r) => [r.fromUserId, r.toUserId]), executor);
+  const users = await deps.users.getPublicUsers(
+    null,
+    rows.flatMap((r) => [r.fromUserId, r.toUserId]),
+    executor,
+  );
   return rows.map((row) => toFriendRequestDto(row, users));
 }
 
 /** A friend as `viewerId` sees them, with presence. Runs outside transactions. */
 export async function presentFriend(deps: FriendsDeps, viewerId: string, friendId: string): Promise<PublicUserDto> {
-  const [users, presence] = await Promise.all([deps.users.getPublicUsers(viewerId, [friendId]), deps.presence.lookup([friendId])]);
+  const [users, presence] = await Promise.all([
+    deps.users.getPublicUsers(viewerId, [friendId]),
+    deps.presence.lookup([friendId]),
+  ]);
   const user = users.get(friendId);
   if (!user) throw notFound('User');
   return withPresence(user, presence.get(friendId));
@@ -84,7 +95,12 @@ export async function addFriend(deps: FriendsDeps, me: string, body: AddFriend):
     emit({ type: 'friend.request_sent', data: dto, to: [me] });
     if (!hidden) {
       emit({ type: 'friend.request_received', data: dto, to: [target] });
-      await deps.notifications.notify(trx, emit, { userId: target, type: 'friend_request', actorId: me, data: { requestId: row.id } });
+      await deps.notifications.notify(trx, emit, {
+        userId: target,
+        type: 'friend_request',
+        actorId: me,
+        data: { requestId: row.id },
+      });
     }
     return { request: dto! };
   });
@@ -137,12 +153,19 @@ export async function cancelInTransaction(deps: FriendsDeps, trx: Trx, emit: Emi
   const settled = await repo.settleRequest(trx, row.id, 'cancelled');
   if (!settled) return;
   const [dto] = await presentRequests(deps, [settled], trx);
-  emit({ type: 'friend.request_cancelled', data: dto, to: settled.hidden ? [settled.fromUserId] : [settled.fromUserId, settled.toUserId] });
+  emit({
+    type: 'friend.request_cancelled',
+    data: dto,
+    to: settled.hidden ? [settled.fromUserId] : [settled.fromUserId, settled.toUserId],
+  });
 }
 
 /** Your pending requests, both ways (requests from people you blocked are not shown). */
 export async function listFriendRequests(deps: FriendsDeps, me: string): Promise<FriendRequestList> {
-  const [incoming, outgoing] = await Promise.all([repo.listPending(deps.db, me, 'incoming'), repo.listPending(deps.db, me, 'outgoing')]);
+  const [incoming, outgoing] = await Promise.all([
+    repo.listPending(deps.db, me, 'incoming'),
+    repo.listPending(deps.db, me, 'outgoing'),
+  ]);
   const presented = await presentRequests(deps, [...incoming, ...outgoing], deps.db);
   return { incoming: presented.slice(0, incoming.length), outgoing: presented.slice(incoming.length) };
 }

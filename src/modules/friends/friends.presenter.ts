@@ -18,6 +18,9 @@ export function toFriendRequestDto(row: FriendRequestRow, users: Map<string, Pub
 }
 
 /** Fills `online` and `lastSeenAt` (friends only see them). */
-export function withPresence(user: PublicUserDto, presence: { online: boolean; lastSeenAt: string | null } | undefined): PublicUserDto {
+export function withPresence(
+  user: PublicUserDto,
+  presence: { online: boolean; lastSeenAt: string | null } | undefined,
+): PublicUserDto {
   return { ...user, online: presence?.online ?? false, lastSeenAt: presence?.lastSeenAt ?? user.lastSeenAt ?? null };
 }

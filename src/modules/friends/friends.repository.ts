@@ -8,7 +8,12 @@ export async function lockUsers(db: Kysely<DB>, ids: readonly string[]): Promise
 }
 
 export async function areFriends(db: Kysely<DB>, a: string, b: string): Promise<boolean> {
-  const row = await db.selectFrom('friendships').select('userId').where('userId', '=', a).where('friendId', '=', b).executeTakeFirst();
+  const row = await db
+    .selectFrom('friendships')
+    .select('userId')
+    .where('userId', '=', a)
+    .where('friendId', '=', b)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -44,7 +49,9 @@ export async function insertFriendship(db: Kysely<DB>, a: string, b: string): Pr
 export async function deleteFriendship(db: Kysely<DB>, a: string, b: string): Promise<boolean> {
   const result = await db
     .deleteFrom('friendships')
-    .where((eb) => eb.or([eb.and([eb('userId', '=', a), eb('friendId', '=', b)]), eb.and([eb('userId', '=', b), eb('friendId', '=', a)])]))
+    .where((eb) =>
+      eb.or([eb.and([eb('userId', '=', a), eb('friendId', '=', b)]), eb.and([eb('userId', '=', b), eb('friendId', '=', a)])]),
+    )
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
@@ -98,7 +105,11 @@ export async function insertRequest(
 }
 
 /** Moves a pending request to its final status; undefined when it was no longer pending. */
-export async function settleRequest(db: Kysely<DB>, id: string, status: FriendRequestStatus): Promise<FriendRequestRow | undefined> {
+export async function settleRequest(
+  db: Kysely<DB>,
+  id: string,
+  status: FriendRequestStatus,
+): Promise<FriendRequestRow | undefined> {
   return db
     .updateTable('friendRequests')
     .set({ status, updatedAt: new Date() })
@@ -113,7 +124,10 @@ export async function pendingInvolving(db: Kysely<DB>, a: string, b?: string): P
   let query = db.selectFrom('friendRequests').selectAll().where('status', '=', 'pending');
   query = b
     ? query.where((eb) =>
-        eb.or([eb.and([eb('fromUserId', '=', a), eb('toUserId', '=', b)]), eb.and([eb('fromUserId', '=', b), eb('toUserId', '=', a)])]),
+        eb.or([
+          eb.and([eb('fromUserId', '=', a), eb('toUserId', '=', b)]),
+          eb.and([eb('fromUserId', '=', b), eb('toUserId', '=', a)]),
+        ]),
       )
     : query.where((eb) => eb.or([eb('fromUserId', '=', a), eb('toUserId', '=', a)]));
   return query.execute();
@@ -123,14 +137,26 @@ export async function hideRequest(db: Kysely<DB>, id: string): Promise<void> {
   await db.updateTable('friendRequests').set({ hidden: true }).where('id', '=', id).execute();
 }
 
-export async function listPending(db: Kysely<DB>, userId: string, direction: 'incoming' | 'outgoing'): Promise<FriendRequestRow[]> {
+export async function listPending(
+  db: Kysely<DB>,
+  userId: string,
+  direction: 'incoming' | 'outgoing',
+): Promise<FriendRequestRow[]> {
   let query = db.selectFrom('friendRequests').selectAll().where('status', '=', 'pending');
-  query = direction === 'incoming' ? query.where('toUserId', '=', userId).where('hidden', '=', false) : query.where('fromUserId', '=', userId);
+  query =
+    direction === 'incoming'
+      ? query.where('toUserId', '=', userId).where('hidden', '=', false)
+      : query.where('fromUserId', '=', userId);
   return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(500).execute();
 }
 
 export async function isBlocked(db: Kysely<DB>, blockerId: string, blockedId: string): Promise<boolean> {
-  const row = await db.selectFrom('blocks').select('blockerId').where('blockerId', '=', blockerId).where('blockedId', '=', blockedId).executeTakeFirst();
+  const row = await db
+    .selectFrom('blocks')
+    .select('blockerId')
+    .where('blockerId', '=', blockerId)
+    .where('blockedId', '=', blockedId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -139,7 +165,10 @@ export async function isBlockedEitherWay(db: Kysely<DB>, a: string, b: string): 
     .selectFrom('blocks')
     .select('blockerId')
     .where((eb) =>
-      eb.or([eb.and([eb('blockerId', '=', a), eb('blockedId', '=', b)]), eb.and([eb('blockerId', '=', b), eb('blockedId', '=', a)])]),
+      eb.or([
+        eb.and([eb('blockerId', '=', a), eb('blockedId', '=', b)]),
+        eb.and([eb('blockerId', '=', b), eb('blockedId', '=', a)]),
+      ]),
     )
     .executeTakeFirst();
   return row !== undefined;
@@ -157,7 +186,11 @@ export async function insertBlock(db: Kysely<DB>, blockerId: string, blockedId: 
 }
 
 export async function deleteBlock(db: Kysely<DB>, blockerId: string, blockedId: string): Promise<boolean> {
-  const result = await db.deleteFrom('blocks').where('blockerId', '=', blockerId).where('blockedId', '=', blockedId).executeTakeFirst();
+  const result = await db
+    .deleteFrom('blocks')
+    .where('blockerId', '=', blockerId)
+    .where('blockedId', '=', blockedId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 

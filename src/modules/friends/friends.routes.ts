@@ -57,7 +57,12 @@ export const friendsRoutes: FastifyPluginAsyncTypebox<{ friends: FriendsService 
   app.get(
     '/friends/requests',
     {
-      schema: { tags, security, summary: 'Pending friend requests, to you and from you', response: { 200: FriendRequestListSchema, ...problems(401) } },
+      schema: {
+        tags,
+        security,
+        summary: 'Pending friend requests, to you and from you',
+        response: { 200: FriendRequestListSchema, ...problems(401) },
+      },
     },
     async (request) => friends.listFriendRequests(request.user.userId),
   );
@@ -135,7 +140,8 @@ export const friendsRoutes: FastifyPluginAsyncTypebox<{ friends: FriendsService 
         tags,
         security,
         summary: 'Block a user',
-        description: 'Ends the friendship and refuses requests and direct messages both ways; shared groups are unaffected. Idempotent.',
+        description:
+          'Ends the friendship and refuses requests and direct messages both ways; shared groups are unaffected. Idempotent.',
         body: UserIdBodySchema,
         response: { 204: NoContent, ...problems(400, 401, 404) },
       },
@@ -166,7 +172,13 @@ export const friendsRoutes: FastifyPluginAsyncTypebox<{ friends: FriendsService 
   app.get(
     '/blocks',
     {
-      schema: { tags, security, summary: 'Users you blocked', querystring: PageQuerySchema, response: { 200: BlockListSchema, ...problems(400, 401) } },
+      schema: {
+        tags,
+        security,
+        summary: 'Users you blocked',
+        querystring: PageQuerySchema,
+        response: { 200: BlockListSchema, ...problems(400, 401) },
+      },
     },
     async (request) => friends.listBlocks(request.user.userId, request.query),
   );

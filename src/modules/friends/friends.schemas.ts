@@ -42,7 +42,10 @@ export const FriendEnvelopeSchema = Type.Object(
 export const FriendListSchema = Type.Object(
   {
     friends: Type.Array(
-      Type.Object({ user: PublicUserSchema, since: Type.String({ format: 'date-time', description: 'When you became friends' }) }),
+      Type.Object({
+        user: PublicUserSchema,
+        since: Type.String({ format: 'date-time', description: 'When you became friends' }),
+      }),
     ),
     nextCursor: NextCursorSchema,
   },

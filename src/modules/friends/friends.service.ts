@@ -109,7 +109,10 @@ export function createFriendsService(deps: FriendsDeps): FriendsService {
       const limit = page.limit ?? 50;
       const rows = await repo.listBlocks(db, me, page.cursor ? decodeTimeCursor(page.cursor) : undefined, limit + 1);
       const { items, nextCursor } = pageOf(rows, limit, (last) => encodeTimeCursor(new Date(last.createdAt), last.blockedId));
-      const users = await deps.users.getPublicUsers(me, items.map((r) => r.blockedId));
+      const users = await deps.users.getPublicUsers(
+        me,
+        items.map((r) => r.blockedId),
+      );
       const blocks = items.flatMap((r) => {
         const user = users.get(r.blockedId);
         return user ? [{ user, createdAt: new Date(r.createdAt).toISOString() }] : [];

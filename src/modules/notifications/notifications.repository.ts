@@ -3,7 +3,14 @@ import type { DB, NotificationRow, NotificationType } from '../../db/schema.js';
 
 export async function insertNotification(
   db: Kysely<DB>,
-  row: { id: string; userId: string; type: NotificationType; actorId: string | null; conversationId: string | null; data: Record<string, unknown> },
+  row: {
+    id: string;
+    userId: string;
+    type: NotificationType;
+    actorId: string | null;
+    conversationId: string | null;
+    data: Record<string, unknown>;
+  },
 ): Promise<NotificationRow> {
   return db
     .insertInto('notifications')
@@ -58,7 +65,11 @@ export async function upsertMessageNotifications(
 }
 
 /** `read: true, data.count: 0` on the conversation's message notification; undefined when already so. */
-export async function clearMessageNotification(db: Kysely<DB>, userId: string, conversationId: string): Promise<NotificationRow | undefined> {
+export async function clearMessageNotification(
+  db: Kysely<DB>,
+  userId: string,
+  conversationId: string,
+): Promise<NotificationRow | undefined> {
   const result = await sql<NotificationRow>`
     UPDATE notifications SET read = true, data = data || '{"count":0}'::jsonb
     WHERE user_id = ${userId} AND conversation_id = ${conversationId} AND type = 'message'

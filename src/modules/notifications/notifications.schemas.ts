@@ -52,7 +52,10 @@ export type NotificationList = Static<typeof NotificationListSchema>;
 
 export const MarkReadSchema = Type.Union(
   [
-    Type.Object({ ids: Type.Array(IdSchema, { minItems: 1, maxItems: 100, description: 'Notifications to mark read' }) }, { additionalProperties: false }),
+    Type.Object(
+      { ids: Type.Array(IdSchema, { minItems: 1, maxItems: 100, description: 'Notifications to mark read' }) },
+      { additionalProperties: false },
+    ),
     Type.Object({ all: Type.Literal(true, { description: 'Mark every notification read' }) }, { additionalProperties: false }),
   ],
   { title: 'MarkNotificationsRead' },

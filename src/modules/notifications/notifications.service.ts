@@ -4,6 +4,7 @@ import type { Emit, Transactor, Trx } from '../../events/transactor.js';
 import { decodeTimeCursor, encodeTimeCursor, pageOf } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import type { Executor, NotificationsPort, UsersPort } from '../ports.js';
+import type { PublicUserDto } from '../users/users.schemas.js';
 import * as repo from './notifications.repository.js';
 import { toNotificationDto } from './notifications.presenter.js';
 import type { PublicUserDto } from '../users/users.schemas.js';
@@ -27,7 +28,8 @@ export interface NotificationsService {
 export function createNotificationsService(deps: NotificationsDeps): NotificationsService {
   async function present(viewerId: string, rows: NotificationRow[], executor: Executor): Promise<NotificationDto[]> {
     const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
-    const actors = actorIds.length > 0 ? await deps.users.getPublicUsers(viewerId, actorIds, executor) : new Map();
+    const actors =
+      actorIds.length > 0 ? await deps.users.getPublicUsers(viewerId, actorIds, executor) : new Map<string, PublicUserDto>();
     return rows.map((row) => toNotificationDto(row, actors));
   }
 
@@ -50,7 +52,11 @@ export function createNotificationsService(deps: NotificationsDeps): Notificatio
     },
     async bumpMessageNotification(trx, emit, input) {
       const id = newId();
-      const row = await repo.upsertMessageNotification(trx, { id, ...input, data: { conversationId: input.conversationId, ...input.data } });
+      const row = await repo.upsertMessageNotification(trx, {
+        id,
+        ...input,
+        data: { conversationId: input.conversationId, ...input.data },
+      });
       await pushed(trx, emit, row.id === id ? 'notification.created' : 'notification.updated', row);
     },
     async bumpMessageNotifications(trx, emit, input) {

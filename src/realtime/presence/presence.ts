@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { PresenceInfo, PresencePort, SocialPort } from '../../modules/ports.js';
-import { NODE_TTL_SECONDS } from './redis-presence-store.js';
 import type { PresenceStore } from './presence-store.js';
 
 export interface PresenceDeps {
   store: PresenceStore;
   db: Kysely<DB>;
   graceMs: number;
+  /** How long a node's heartbeat lives; it is refreshed every third of that and dead nodes swept every half. */
+  nodeTtlMs: number;
   /** Friends are resolved when presence changes, so it is wired after the friends module. */
   social: () => SocialPort | undefined;
   /** Sends an ephemeral frame to every connection of `userIds` on every node. */
@@ -72,8 +73,8 @@ export function createPresence(deps: PresenceDeps): Presence {
     start() {
       void guard(seed());
       void guard(deps.store.heartbeat());
-      heartbeat = setInterval(() => void guard(deps.store.heartbeat()), (NODE_TTL_SECONDS * 1000) / 3);
-      sweeper = setInterval(() => void guard(sweep()), (NODE_TTL_SECONDS * 1000) / 2);
+      heartbeat = setInterval(() => void guard(deps.store.heartbeat()), deps.nodeTtlMs / 3);
+      sweeper = setInterval(() => void guard(sweep()), deps.nodeTtlMs / 2);
       heartbeat.unref();
       sweeper.unref();
     },

@@ -1,9 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { PresenceStore } from './presence-store.js';
 
-/** Seconds a node's heartbeat key lives; nodes refresh it every third of that. */
-export const NODE_TTL_SECONDS = 30;
-
 // KEYS: connections set, online flag, node-users set. ARGV: member, userId. Returns 1 when newly online.
 const ADD = `
 redis.call('SADD', KEYS[1], ARGV[1])
@@ -24,7 +21,7 @@ return 0`;
  * refreshes `node:{nodeId}` with a TTL and lists its users in `node-users:{nodeId}`, so the
  * connections of a node that died without closing its sockets are swept by the others.
  */
-export function createRedisPresenceStore(redis: Redis, prefix: string, nodeId: string): PresenceStore {
+export function createRedisPresenceStore(redis: Redis, prefix: string, nodeId: string, nodeTtlSeconds: number): PresenceStore {
   const k = {
     conns: (u: string) => `${prefix}:presence:${u}`,
     online: (u: string) => `${prefix}:presence:online:${u}`,
@@ -90,7 +87,7 @@ export function createRedisPresenceStore(redis: Redis, prefix: string, nodeId: s
       return offline;
     },
     async heartbeat() {
-      await redis.multi().set(k.node(nodeId), '1', 'EX', NODE_TTL_SECONDS).sadd(k.nodes, nodeId).exec();
+      await redis.multi().set(k.node(nodeId), '1', 'EX', nodeTtlSeconds).sadd(k.nodes, nodeId).exec();
     },
     async close() {
       await redis.del(k.node(nodeId));
