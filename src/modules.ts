@@ -6,9 +6,9 @@ import { accountRoutes, authDeletionHook, authRoutes, createAuthModule } from '.
 import { createFilesService, createUrlSigner, filesRoutes } from './modules/files/index.js';
 import { createFriendsService, friendsRoutes, type FriendsService } from './modules/friends/index.js';
 import { createNotificationsService, notificationsRoutes } from './modules/notifications/index.js';
-import { createGroupsModule, type GroupsModule } from './modules/groups/index.js';
+import { createGroupsModule } from './modules/groups/index.js';
 import { conversationsRoutes, createMessaging, createSystemMessages, messagesRoutes } from './modules/messages/index.js';
-import type { SocialPort } from './modules/ports.js';
+import type { AccountDeletionHook, SocialPort } from './modules/ports.js';
 import { createUsersService, usersRoutes } from './modules/users/index.js';
 import { createRealtime } from './realtime/index.js';
 
@@ -22,7 +22,6 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   // Users and friends need each other (public views show presence to friends; friend requests
   // present users), so the social port is bound once friends exists.
   let friends: FriendsService | undefined;
-  let groups: GroupsModule | undefined;
   const social = lateSocial(() => friends);
   const fileService = createFilesService({
     db,
@@ -34,6 +33,8 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   });
   const files = fileService.port;
 
+  // Account deletion: sessions end, then memberships by the usual leave rules, then friendships.
+  const deletionHooks: AccountDeletionHook[] = [authDeletionHook];
   const realtime = createRealtime(infra, {
     hooks: () => messaging.gatewayHooks,
     social: () => social,
@@ -48,21 +49,10 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     files,
     social,
     presence: realtime.presence,
-    // Memberships end (by the usual leave rules) before friendships do.
-    deletionHooks: [
-      authDeletionHook,
-      (trx, emit, userId) => groups!.onAccountDeleted(trx, emit, userId),
-      (trx, emit, userId) => friends!.deletionHook(trx, emit, userId),
-    ],
+    deletionHooks,
   });
   const notifications = createNotificationsService({ db, transactor, users: users.port });
-  friends = createFriendsService({
-    db,
-    transactor,
-    users: users.port,
-    presence: realtime.presence,
-    notifications: notifications.port,
-  });
+  friends = createFriendsService({ db, transactor, users: users.port, presence: realtime.presence, notifications: notifications.port });
   const auth = createAuthModule({
     db,
     transactor,
@@ -74,7 +64,7 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     users,
   });
   app.addHook('onClose', async () => auth.drain());
-  groups = createGroupsModule({
+  const groups = createGroupsModule({
     db,
     transactor,
     maxMembers: config.maxGroupMembers,
@@ -84,6 +74,7 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     notifications: notifications.port,
     systemMessages: createSystemMessages({ files }),
   });
+  deletionHooks.push(groups.onAccountDeleted, (trx, emit, userId) => friends!.deletionHook(trx, emit, userId));
   const messaging = createMessaging({
     infra,
     files,
@@ -102,9 +93,9 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   await app.register(filesRoutes, { files: fileService, maxUploadBytes: config.maxUploadBytes });
   await app.register(friendsRoutes, { friends });
   await app.register(notificationsRoutes, { service: notifications });
+  await groups.register(app);
   await app.register(messagesRoutes, { messaging });
   await app.register(conversationsRoutes, { messaging });
-  await groups.register(app);
 }
 
 declare module 'fastify' {
