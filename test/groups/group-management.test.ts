@@ -84,6 +84,8 @@ test('add: only friends of the actor, never twice; remove yourself is a 400', as
   assertProblem(await http.post(`/groups/${group.id}/add`, { userId: stranger.id }, owner.token), 403, 'not_friends');
   assertProblem(await http.post(`/groups/${group.id}/add`, { userId: member.id }, admin.token), 409, 'already_member');
   assertProblem(await http.post(`/groups/${group.id}/add`, { userId: owner.id }, owner.token), 409, 'already_member');
+  const shouted = { userId: member.id.toUpperCase() };
+  assertProblem(await http.post(`/groups/${group.id.toUpperCase()}/add`, shouted, admin.token), 409, 'already_member');
   assertProblem(await http.post(`/groups/${group.id}/remove`, { userId: owner.id }, owner.token), 400, 'bad_request');
   assertProblem(await http.post(`/groups/${group.id}/remove`, { userId: stranger.id }, owner.token), 404, 'not_found');
   assertProblem(await http.put(`/groups/${group.id}/members/${stranger.id}`, { role: 'admin' }, owner.token), 404, 'not_found');
@@ -117,7 +119,7 @@ test('create: members must be friends, the picture your own image; nothing is wr
   const picture = await insertFile(t, owner!);
   const ok = await http.post(
     '/groups',
-    { name: 'Pictured', memberIds: [friend!.id, friend!.id, owner!.id], avatarFileId: picture },
+    { name: 'Pictured', memberIds: [friend!.id, friend!.id.toUpperCase(), owner!.id], avatarFileId: picture },
     owner!.token,
   );
   assert.equal(ok.status, 201, ok.text);
