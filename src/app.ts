@@ -61,7 +61,8 @@ function serverOptions(config: Readonly<Config>): FastifyServerOptions & { https
       typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : crypto.randomUUID(),
     requestIdHeader: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
-    forceCloseConnections: true,
+    // On close, idle keep-alive sockets are dropped at once; requests in flight finish first.
+    forceCloseConnections: 'idle',
     ...(config.tlsCertFile && config.tlsKeyFile
       ? { https: { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) } }
       : {}),

@@ -21,8 +21,8 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   const db = database.db;
   // Users and friends need each other (public views show presence to friends; friend requests
   // present users), so the social port is bound once friends exists.
-  let friends: FriendsService | undefined;
-  const social = lateSocial(() => friends);
+  const late: { friends?: FriendsService } = {};
+  const social = lateSocial(() => late.friends);
   const fileService = createFilesService({
     db,
     storage: createLocalStorage(path.join(config.dataDir, 'files')),
@@ -52,7 +52,14 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     deletionHooks,
   });
   const notifications = createNotificationsService({ db, transactor, users: users.port });
-  friends = createFriendsService({ db, transactor, users: users.port, presence: realtime.presence, notifications: notifications.port });
+  const friends = createFriendsService({
+    db,
+    transactor,
+    users: users.port,
+    presence: realtime.presence,
+    notifications: notifications.port,
+  });
+  late.friends = friends;
   const auth = createAuthModule({
     db,
     transactor,
@@ -74,7 +81,7 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     notifications: notifications.port,
     systemMessages: createSystemMessages({ files }),
   });
-  deletionHooks.push(groups.onAccountDeleted, (trx, emit, userId) => friends!.deletionHook(trx, emit, userId));
+  deletionHooks.push(groups.onAccountDeleted, (trx, emit, userId) => friends.deletionHook(trx, emit, userId));
   const messaging = createMessaging({
     infra,
     files,

@@ -26,6 +26,10 @@ export async function startServer(env: Record<string, string>, port: number): Pr
       () => false,
     );
     if (ok) break;
+    if (i === 199) {
+      child.kill('SIGKILL');
+      throw new Error('server did not become ready in 20 s');
+    }
     await sleep(100);
   }
   return {

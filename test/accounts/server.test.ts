@@ -106,7 +106,7 @@ test('a running server logs no password or token, and stops with exit code 0 on 
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   try {
-    for (let i = 0; i < 300 && !out.includes('Chat API ready'); i += 1) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 900 && !out.includes('Chat API ready'); i += 1) await new Promise((r) => setTimeout(r, 100));
     assert.match(out, /docs at http:\/\/localhost:\d+\/docs/);
     const base = `http://127.0.0.1:${port}`;
     const username = uniqueName('log');

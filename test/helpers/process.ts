@@ -34,7 +34,7 @@ export function spawnServer(env: Record<string, string>): ChildProcess & { colle
 }
 
 /** Starts a server process and waits until `/readyz` answers. */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 180_000): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawnServer({ ...env, PORT: String(port) });
   const url = `http://127.0.0.1:${port}`;
