@@ -84,6 +84,8 @@ test('add: only friends of the actor, never twice; remove yourself is a 400', as
   assertProblem(await http.post(`/groups/${group.id}/add`, { userId: stranger.id }, owner.token), 403, 'not_friends');
   assertProblem(await http.post(`/groups/${group.id}/add`, { userId: member.id }, admin.token), 409, 'already_member');
   assertProblem(await http.post(`/groups/${group.id}/add`, { userId: owner.id }, owner.token), 409, 'already_member');
+  const shouted = { userId: member.id.toUpperCase() };
+  assertProblem(await http.post(`/groups/${group.id.toUpperCase()}/add`, shouted, admin.token), 409, 'already_member');
   assertProblem(await http.post(`/groups/${group.id}/remove`, { userId: owner.id }, owner.token), 400, 'bad_request');
   assertProblem(await http.post(`/groups/${group.id}/remove`, { userId: stranger.id }, owner.token), 404, 'not_found');
   assertProblem(await http.put(`/groups/${group.id}/members/${stranger.id}`, { role: 'admin' }, owner.token), 404, 'not_found');
@@ -117,7 +119,7 @@ test('create: members must be friends, the picture your own image; nothing is wr
   const picture = await insertFile(t, owner!);
   const ok = await http.post(
     '/groups',
-    { name: 'Pictured', memberIds: [friend!.id, friend!.id, owner!.id], avatarFileId: picture },
+    { name: 'Pictured', memberIds: [friend!.id, friend!.id.toUpperCase(), owner!.id], avatarFileId: picture },
     owner!.token,
   );
   assert.equal(ok.status, 201, ok.text);
@@ -137,13 +139,13 @@ test('update: each real change writes its system message and one group.updated; 
   const picture = await insertFile(t, admin);
   const res = await http.put(
     `/groups/${group.id}`,
-    { name: 'Calculus', description: 'Thursdays', avatarFileId: picture },
+    { name: 'Calculus', description: 'Thursdays\n18:00, room 4 📐', avatarFileId: picture },
     admin.token,
   );
   assert.equal(res.status, 200, res.text);
   assert.deepEqual(
     [res.body.name, res.body.description, res.body.avatar.id, res.body.myRole],
-    ['Calculus', 'Thursdays', picture, 'admin'],
+    ['Calculus', 'Thursdays\n18:00, room 4 📐', picture, 'admin'],
   );
   for (const user of [owner, admin, member]) {
     const events = await inbox.take(user);
@@ -155,7 +157,11 @@ test('update: each real change writes its system message and one group.updated; 
     ]);
     assert.equal(only(events, 'group.updated').data.group.name, 'Calculus');
   }
-  const same = await http.put(`/groups/${group.id}`, { name: 'Calculus', description: 'Thursdays' }, owner.token);
+  const same = await http.put(
+    `/groups/${group.id}`,
+    { name: 'Calculus', description: 'Thursdays\n18:00, room 4 📐' },
+    owner.token,
+  );
   assert.equal(same.status, 200);
   await inbox.none(member, 'after an update that changed nothing');
   assertProblem(
@@ -266,6 +272,10 @@ test('bad ids, bodies and cursors answer problem+json 400, a missing token 401',
     ['POST', '/groups', { name: 'G', memberIds: [], extra: 1 }, 'body.extra'],
     ['POST', '/groups', { name: 'G', memberIds: [], avatarFileId: 'x' }, 'body.avatarFileId'],
     ['POST', '/groups', { name: 'G', memberIds: [], description: 'd'.repeat(1001) }, 'body.description'],
+    ['POST', '/groups', { name: 'a\u0000b', memberIds: [] }, 'body.name'],
+    ['POST', '/groups', { name: 'two\nlines', memberIds: [] }, 'body.name'],
+    ['POST', '/groups', { name: 'G', memberIds: [], description: 'nul\u0000' }, 'body.description'],
+    ['PUT', `/groups/${group.id}`, { description: '\u0000' }, 'body.description'],
     ['GET', '/groups/not-an-id', undefined, 'params.groupId'],
     ['GET', '/groups/not-an-id/members', undefined, 'params.groupId'],
     ['GET', '/groups?limit=0', undefined, 'querystring.limit'],

@@ -140,14 +140,18 @@ export async function changeRole(
   });
 }
 
-/** The membership operations bound to their dependencies, for the routes. */
+/**
+ * The membership operations bound to their dependencies, for the routes. Target ids are compared
+ * with stored ones as text, so they are lower-cased first (UUIDs may arrive in upper case).
+ */
 export function createGroupMembersService(deps: GroupsDeps) {
   return {
-    addMember: (actorId: string, groupId: string, userId: string) => addMember(deps, actorId, groupId, userId),
-    removeMember: (actorId: string, groupId: string, userId: string) => removeMember(deps, actorId, groupId, userId),
+    addMember: (actorId: string, groupId: string, userId: string) => addMember(deps, actorId, groupId, userId.toLowerCase()),
+    removeMember: (actorId: string, groupId: string, userId: string) =>
+      removeMember(deps, actorId, groupId, userId.toLowerCase()),
     leaveGroup: (actorId: string, groupId: string) => leaveGroup(deps, actorId, groupId),
     changeRole: (actorId: string, groupId: string, userId: string, role: GroupRole) =>
-      changeRole(deps, actorId, groupId, userId, role),
+      changeRole(deps, actorId, groupId, userId.toLowerCase(), role),
   };
 }
 export type GroupMembersService = ReturnType<typeof createGroupMembersService>;

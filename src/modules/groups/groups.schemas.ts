@@ -28,10 +28,15 @@ export type GroupDto = Static<typeof GroupSchema>;
 const GroupNameSchema = Type.String({
   minLength: 1,
   maxLength: 100,
-  pattern: '\\S',
-  description: 'Shown to every member; 1–100 characters, not only spaces',
+  // Not only spaces, and no control characters (PostgreSQL text cannot hold NUL).
+  pattern: '^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$',
+  description: 'Shown to every member; 1–100 characters, not only spaces, no control characters',
 });
-const GroupDescriptionSchema = Type.String({ maxLength: 1000, description: 'Up to 1000 characters; empty for none' });
+const GroupDescriptionSchema = Type.String({
+  maxLength: 1000,
+  pattern: '^[^\\u0000]*$',
+  description: 'Up to 1000 characters (line breaks allowed); empty for none',
+});
 
 export const CreateGroupBodySchema = Type.Object(
   {

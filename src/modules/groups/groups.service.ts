@@ -73,7 +73,8 @@ async function insertNewGroup(
  * notification to each added member.
  */
 export async function createGroup(deps: GroupsDeps, actorId: string, body: CreateGroupBody): Promise<GroupDto> {
-  const memberIds = [...new Set(body.memberIds)].filter((id) => id !== actorId);
+  // Ids are compared as text below: UUIDs may arrive in upper case.
+  const memberIds = [...new Set(body.memberIds.map((id) => id.toLowerCase()))].filter((id) => id !== actorId);
   if (memberIds.length + 1 > deps.maxMembers) throw new AppError('group_full', `A group has at most ${deps.maxMembers} members`);
   const name = body.name.trim();
   return deps.transactor(async (trx, emit) => {

@@ -7,12 +7,15 @@ import { createGroupsPort, createGroupsService } from './groups.service.js';
 
 export type { GroupsDeps } from './group-changes.js';
 
-/** The groups module: its routes, the `GroupsPort` it provides and its account deletion hook. */
-export function createGroupsModule(deps: GroupsDeps): {
+/** What `modules.ts` wires. */
+export interface GroupsModule {
   port: GroupsPort;
   onAccountDeleted: AccountDeletionHook;
   register(app: FastifyInstance): Promise<void>;
-} {
+}
+
+/** The groups module: its routes, the `GroupsPort` it provides and its account deletion hook. */
+export function createGroupsModule(deps: GroupsDeps): GroupsModule {
   const groups = createGroupsService(deps);
   const members = createGroupMembersService(deps);
   return {
