@@ -1,0 +1,212 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB, SessionRow, UserTokenPurpose } from '../../db/schema.js';
+
+type TokenRow = {
+  tokenHash: string;
+  userId: string;
+  purpose: UserTokenPurpose;
+  data: Record<string, unknown> | null;
+  attempts: number;
+  expiresAt: Date;
+  usedAt: Date | null;
+};
+
+// Sessions and refresh tokens
+
+export async function insertSession(
+  db: Kysely<DB>,
+  s: { id: string; userId: string; userAgent: string | null; ip: string | null; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ ...s, lastUsedAt: new Date() })
+    .execute();
+}
+
+export async function insertRefreshToken(db: Kysely<DB>, sessionId: string, tokenHash: string): Promise<void> {
+  await db.insertInto('refreshTokens').values({ sessionId, tokenHash }).execute();
+}
+
+export async function findRefreshToken(
+  db: Kysely<DB>,
+  tokenHash: string,
+): Promise<{ sessionId: string; usedAt: Date | null; session: SessionRow } | undefined> {
+  const row = await db
+    .selectFrom('refreshTokens as r')
+    .innerJoin('sessions as s', 's.id', 'r.sessionId')
+    .selectAll('s')
+    .select(['r.usedAt as tokenUsedAt'])
+    .where('r.tokenHash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { tokenUsedAt, ...session } = row;
+  return { sessionId: session.id, usedAt: tokenUsedAt, session };
+}
+
+/** Spends a refresh token; false when it was already spent (a concurrent or replayed use). */
+export async function spendRefreshToken(db: Kysely<DB>, tokenHash: string): Promise<boolean> {
+  const res = await db
+    .updateTable('refreshTokens')
+    .set({ usedAt: new Date() })
+    .where('tokenHash', '=', tokenHash)
+    .where('usedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function touchSession(db: Kysely<DB>, sessionId: string, expiresAt: Date): Promise<void> {
+  await db.updateTable('sessions').set({ lastUsedAt: new Date(), expiresAt }).where('id', '=', sessionId).execute();
+}
+
+export async function findActiveSession(db: Kysely<DB>, sessionId: string): Promise<SessionRow | undefined> {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id', '=', sessionId)
+    .where('revokedAt', 'is', null)
+    .where('expiresAt', '>', new Date())
+    .executeTakeFirst();
+}
+
+/** Revokes sessions of `userId` (all, or only `ids`, minus `except`); returns the ids revoked. */
+export async function revokeSessions(
+  db: Kysely<DB>,
+  userId: string,
+  opts: { ids?: readonly string[]; except?: string } = {},
+): Promise<string[]> {
+  let query = db
+    .updateTable('sessions')
+    .set({ revokedAt: new Date() })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null);
+  if (opts.ids) query = query.where('id', 'in', opts.ids.length ? [...opts.ids] : ['00000000-0000-0000-0000-000000000000']);
+  if (opts.except) query = query.where('id', '!=', opts.except);
+  const rows = await query.returning('id').execute();
+  const ids = rows.map((r) => r.id);
+  if (ids.length) await db.deleteFrom('refreshTokens').where('sessionId', 'in', ids).where('usedAt', 'is', null).execute();
+  return ids;
+}
+
+export async function listActiveSessions(
+  db: Kysely<DB>,
+  userId: string,
+  after: { at: Date; id: string } | undefined,
+  limit: number,
+): Promise<SessionRow[]> {
+  let query = db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .where('expiresAt', '>', new Date());
+  if (after) query = query.where(sql<boolean>`(created_at, id) < (${after.at}, ${after.id}::uuid)`);
+  return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+// Single-use mailed tokens and MFA login steps
+
+export async function insertUserToken(
+  db: Kysely<DB>,
+  t: { tokenHash: string; userId: string; purpose: UserTokenPurpose; expiresAt: Date; data?: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .insertInto('userTokens')
+    .values({ ...t, data: t.data ? JSON.stringify(t.data) : null })
+    .execute();
+}
+
+export async function findUserToken(
+  db: Kysely<DB>,
+  tokenHash: string,
+  purposes: readonly UserTokenPurpose[],
+): Promise<TokenRow | undefined> {
+  return db
+    .selectFrom('userTokens')
+    .select(['tokenHash', 'userId', 'purpose', 'data', 'attempts', 'expiresAt', 'usedAt'])
+    .where('tokenHash', '=', tokenHash)
+    .where('purpose', 'in', [...purposes])
+    .executeTakeFirst();
+}
+
+/** Marks a token used; false when it was used (or expired) meanwhile. */
+export async function spendUserToken(db: Kysely<DB>, tokenHash: string): Promise<boolean> {
+  const res = await db
+    .updateTable('userTokens')
+    .set({ usedAt: new Date() })
+    .where('tokenHash', '=', tokenHash)
+    .where('usedAt', 'is', null)
+    .where('expiresAt', '>', new Date())
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Spends every open token of one purpose (a newer link replaces the older ones). */
+export async function spendUserTokens(db: Kysely<DB>, userId: string, purpose: UserTokenPurpose): Promise<void> {
+  await db
+    .updateTable('userTokens')
+    .set({ usedAt: new Date() })
+    .where('userId', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('usedAt', 'is', null)
+    .execute();
+}
+
+/** Counts a failed attempt; at `max` the token is locked (spent). Returns the new count. */
+export async function failUserToken(db: Kysely<DB>, tokenHash: string, max: number): Promise<number> {
+  const row = await db
+    .updateTable('userTokens')
+    .set((eb) => ({
+      attempts: eb('attempts', '+', 1),
+      usedAt: sql`CASE WHEN attempts + 1 >= ${max} THEN now() ELSE used_at END`,
+    }))
+    .where('tokenHash', '=', tokenHash)
+    .returning('attempts')
+    .executeTakeFirst();
+  return row?.attempts ?? max;
+}
+
+// MFA
+
+/** Records the TOTP step just used; false when it (or a later one) was used before: a replay. */
+export async function claimTotpStep(db: Kysely<DB>, userId: string, step: number): Promise<boolean> {
+  const res = await db
+    .updateTable('users')
+    .set({ mfaLastStep: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('mfaLastStep', 'is', null), eb('mfaLastStep', '<', step)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function replaceRecoveryCodes(db: Kysely<DB>, userId: string, codeHashes: readonly string[]): Promise<void> {
+  await db.deleteFrom('mfaRecoveryCodes').where('userId', '=', userId).execute();
+  if (codeHashes.length)
+    await db
+      .insertInto('mfaRecoveryCodes')
+      .values(codeHashes.map((codeHash) => ({ userId, codeHash })))
+      .execute();
+}
+
+/** Spends one unused recovery code; false when unknown or already used. */
+export async function spendRecoveryCode(db: Kysely<DB>, userId: string, codeHash: string): Promise<boolean> {
+  const res = await db
+    .updateTable('mfaRecoveryCodes')
+    .set({ usedAt: new Date() })
+    .where('userId', '=', userId)
+    .where('codeHash', '=', codeHash)
+    .where('usedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function setMfa(
+  db: Kysely<DB>,
+  userId: string,
+  changes: { mfaSecret?: string | null; mfaEnabled?: boolean; mfaLastStep?: number | null },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ ...changes, updatedAt: new Date() })
+    .where('id', '=', userId)
+    .execute();
+}

@@ -1,0 +1,29 @@
+import type { AccountDeletionHook } from '../ports.js';
+import { createMailQueue, revokeAndNotify, type AuthDeps } from './auth.context.js';
+import { createMfaService } from './mfa.service.js';
+import { createPasswordService } from './password.service.js';
+import { createRegistrationService } from './registration.service.js';
+import { createSessionsService } from './sessions.service.js';
+
+export { accountRoutes } from './account.routes.js';
+export { authRoutes } from './auth.routes.js';
+export type { AuthDeps } from './auth.context.js';
+
+/** Builds the auth services; `drain` waits for mail still being sent (on shutdown). */
+export function createAuthModule(deps: AuthDeps) {
+  const mail = createMailQueue(deps.mailer, deps.log);
+  const mfa = createMfaService(deps);
+  const sessions = createSessionsService(deps, mfa);
+  return {
+    mfa,
+    sessions,
+    registration: createRegistrationService(deps, mail),
+    passwords: createPasswordService(deps, mail),
+    drain: () => mail.drain(),
+  };
+}
+
+/** Account deletion ends every session (and tells the sockets to close). */
+export const authDeletionHook: AccountDeletionHook = async (trx, emit, userId) => {
+  await revokeAndNotify(trx, emit, userId);
+};

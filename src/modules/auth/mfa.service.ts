@@ -1,0 +1,76 @@
+import type { UserRow } from '../../db/schema.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import { decrypt, encrypt } from '../../lib/secrets.js';
+import { usersRepository } from '../users/index.js';
+import { limits, type AuthDeps } from './auth.context.js';
+import * as repo from './auth.repository.js';
+import { hashRecoveryCode, isTotpShaped, matchTotp, newRecoveryCodes, newTotpSecret, otpauthUrl } from './totp.js';
+
+export function createMfaService(deps: AuthDeps) {
+  const { db, config } = deps;
+
+  /**
+   * Checks a second factor: a TOTP code (each time step accepted once, so a seen code cannot be
+   * replayed) or an unused recovery code, which is spent.
+   */
+  async function verifySecondFactor(user: UserRow, code: string): Promise<boolean> {
+    if (!user.mfaSecret) return false;
+    if (isTotpShaped(code)) {
+      const step = matchTotp(decrypt(user.mfaSecret, config.encryptionKey), code.trim());
+      return step !== null && (await repo.claimTotpStep(db, user.id, step));
+    }
+    if (!user.mfaEnabled) return false;
+    return repo.spendRecoveryCode(db, user.id, hashRecoveryCode(code));
+  }
+
+  async function userOf(userId: string): Promise<UserRow> {
+    const user = await usersRepository.findUserById(db, userId);
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  return {
+    verifySecondFactor,
+
+    /** Starts TOTP setup: a new secret, stored encrypted, that `enableTotp` confirms with a code. */
+    async setupTotp(userId: string): Promise<{ secret: string; otpauthUrl: string }> {
+      const user = await userOf(userId);
+      if (user.mfaEnabled) throw new AppError('mfa_already_enabled', 'Two-factor authentication is already on; disable it first');
+      const secret = newTotpSecret();
+      await repo.setMfa(db, userId, { mfaSecret: encrypt(secret, config.encryptionKey), mfaLastStep: null });
+      return { secret, otpauthUrl: otpauthUrl(secret, user.username) };
+    },
+
+    /** Turns TOTP on after a first valid code; returns 10 single-use recovery codes (stored hashed). */
+    async enableTotp(userId: string, code: string): Promise<{ recoveryCodes: string[] }> {
+      await deps.limiter.consume(`mfa:user:${userId}`, limits.mfaAccount);
+      const user = await userOf(userId);
+      if (user.mfaEnabled) throw new AppError('mfa_already_enabled', 'Two-factor authentication is already on');
+      if (!user.mfaSecret) throw new AppError('mfa_not_enabled', 'Call POST /mfa/totp/setup first');
+      if (!(await verifySecondFactor(user, code))) throw new AppError('invalid_mfa_code', 'The code is not valid');
+      const recoveryCodes = newRecoveryCodes();
+      await deps.transactor(async (trx, emit) => {
+        await repo.replaceRecoveryCodes(trx, userId, recoveryCodes.map(hashRecoveryCode));
+        await repo.setMfa(trx, userId, { mfaEnabled: true });
+        await deps.users.emitProfileUpdated(trx, emit, userId);
+      });
+      return { recoveryCodes };
+    },
+
+    /** Turns TOTP off; needs the password and a current code (or a recovery code). */
+    async disableTotp(userId: string, password: string, code: string): Promise<void> {
+      await deps.users.assertPassword(userId, password);
+      await deps.limiter.consume(`mfa:user:${userId}`, limits.mfaAccount);
+      const user = await userOf(userId);
+      if (!user.mfaEnabled) throw new AppError('mfa_not_enabled', 'Two-factor authentication is not on');
+      if (!(await verifySecondFactor(user, code))) throw new AppError('invalid_mfa_code', 'The code is not valid');
+      await deps.transactor(async (trx, emit) => {
+        await repo.replaceRecoveryCodes(trx, userId, []);
+        await repo.setMfa(trx, userId, { mfaEnabled: false, mfaSecret: null, mfaLastStep: null });
+        await deps.users.emitProfileUpdated(trx, emit, userId);
+      });
+    },
+  };
+}
+
+export type MfaService = ReturnType<typeof createMfaService>;
