@@ -6,9 +6,9 @@ import { accountRoutes, authDeletionHook, authRoutes, createAuthModule } from '.
 import { createFilesService, createUrlSigner, filesRoutes } from './modules/files/index.js';
 import { createFriendsService, friendsRoutes, type FriendsService } from './modules/friends/index.js';
 import { createNotificationsService, notificationsRoutes } from './modules/notifications/index.js';
-import { conversationsRoutes, createMessaging, messagesRoutes, type Messaging } from './modules/messages/index.js';
-import type { GroupsPort, SocialPort } from './modules/ports.js';
-import { notFound } from './lib/errors.js';
+import { createGroupsModule } from './modules/groups/index.js';
+import { conversationsRoutes, createMessaging, createSystemMessages, messagesRoutes } from './modules/messages/index.js';
+import type { AccountDeletionHook, SocialPort } from './modules/ports.js';
 import { createUsersService, usersRoutes } from './modules/users/index.js';
 import { createRealtime } from './realtime/index.js';
 
@@ -21,8 +21,8 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   const db = database.db;
   // Users and friends need each other (public views show presence to friends; friend requests
   // present users), so the social port is bound once friends exists.
-  let friends: FriendsService | undefined;
-  const social = lateSocial(() => friends);
+  const late: { friends?: FriendsService } = {};
+  const social = lateSocial(() => late.friends);
   const fileService = createFilesService({
     db,
     storage: createLocalStorage(path.join(config.dataDir, 'files')),
@@ -33,6 +33,8 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   });
   const files = fileService.port;
 
+  // Account deletion: sessions end, then memberships by the usual leave rules, then friendships.
+  const deletionHooks: AccountDeletionHook[] = [authDeletionHook];
   const realtime = createRealtime(infra, {
     hooks: () => messaging.gatewayHooks,
     social: () => social,
@@ -47,16 +49,17 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     files,
     social,
     presence: realtime.presence,
-    deletionHooks: [authDeletionHook, (trx, emit, userId) => friends!.deletionHook(trx, emit, userId)],
+    deletionHooks,
   });
   const notifications = createNotificationsService({ db, transactor, users: users.port });
-  friends = createFriendsService({
+  const friends = createFriendsService({
     db,
     transactor,
     users: users.port,
     presence: realtime.presence,
     notifications: notifications.port,
   });
+  late.friends = friends;
   const auth = createAuthModule({
     db,
     transactor,
@@ -68,13 +71,24 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     users,
   });
   app.addHook('onClose', async () => auth.drain());
-  const messaging: Messaging = createMessaging({
+  const groups = createGroupsModule({
+    db,
+    transactor,
+    maxMembers: config.maxGroupMembers,
+    files,
+    users: users.port,
+    social,
+    notifications: notifications.port,
+    systemMessages: createSystemMessages({ files }),
+  });
+  deletionHooks.push(groups.onAccountDeleted, (trx, emit, userId) => friends.deletionHook(trx, emit, userId));
+  const messaging = createMessaging({
     infra,
     files,
     users: users.port,
     social,
     notifications: notifications.port,
-    groups: stubGroups(infra),
+    groups: groups.port,
   });
   app.decorate('messaging', messaging);
   app.addHook('onClose', async () => messaging.close());
@@ -86,14 +100,15 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   await app.register(filesRoutes, { files: fileService, maxUploadBytes: config.maxUploadBytes });
   await app.register(friendsRoutes, { friends });
   await app.register(notificationsRoutes, { service: notifications });
+  await groups.register(app);
   await app.register(messagesRoutes, { messaging });
   await app.register(conversationsRoutes, { messaging });
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The messaging services: also the gateway hooks and the system-messages port (tests use them directly). */
-    messaging: Messaging;
+    /** The messaging services (also the gateway hooks and the system-messages port). */
+    messaging: ReturnType<typeof createMessaging>;
   }
 }
 
@@ -109,48 +124,5 @@ function lateSocial(get: () => FriendsService | undefined): SocialPort {
     areFriends: (...args) => port().areFriends(...args),
     friendsAmong: (...args) => port().friendsAmong(...args),
     isBlockedEitherWay: (...args) => port().isBlockedEitherWay(...args),
-  };
-}
-
-// replaced when groups lands: membership and a minimal group view from the groups/conversation_members tables
-function stubGroups(infra: Infra): GroupsPort {
-  const db = infra.database.db;
-  return {
-    async membershipOf(userId, groupId, executor = db) {
-      const row = await executor
-        .selectFrom('groups as g')
-        .innerJoin('conversationMembers as cm', 'cm.conversationId', 'g.conversationId')
-        .select(['g.conversationId', 'cm.role', 'g.memberCount'])
-        .where('g.id', '=', groupId)
-        .where('g.deletedAt', 'is', null)
-        .where('cm.userId', '=', userId)
-        .executeTakeFirst();
-      if (!row) throw notFound('Group');
-      return { conversationId: row.conversationId, role: row.role ?? 'member', memberCount: row.memberCount };
-    },
-    async presentGroups(viewerId, groupIds, executor = db) {
-      if (groupIds.length === 0) return new Map();
-      const rows = await executor
-        .selectFrom('groups as g')
-        .innerJoin('conversationMembers as cm', 'cm.conversationId', 'g.conversationId')
-        .selectAll('g')
-        .select('cm.role')
-        .where('g.id', 'in', [...groupIds])
-        .where('cm.userId', '=', viewerId)
-        .execute();
-      const view = (g: (typeof rows)[number]) => ({
-        id: g.id,
-        conversationId: g.conversationId,
-        name: g.name,
-        description: g.description,
-        avatar: null,
-        ownerId: g.ownerId,
-        memberCount: g.memberCount,
-        myRole: g.role ?? 'member',
-        createdAt: g.createdAt.toISOString(),
-        updatedAt: g.updatedAt.toISOString(),
-      });
-      return new Map(rows.map((g) => [g.id, view(g)]));
-    },
   };
 }
