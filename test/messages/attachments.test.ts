@@ -34,9 +34,21 @@ test('an image and a PDF uploaded through POST /files travel in a message; only 
   assert.deepEqual(forBob.bytes, PDF);
   assert.equal((await download(local(t.current, photo.url))).status, 200, 'the signed URL works without a header');
   assert.equal((await download(`${t.current.url}/files/${pdf.body.id}`, { token: eve.token })).status, 404);
-  assert.equal((await send(t.current, bob, { recipientId: alice.id, attachmentIds: [pdf.body.id] })).status, 404, "bob cannot re-send alice's upload");
+  assert.equal(
+    (await send(t.current, bob, { recipientId: alice.id, attachmentIds: [pdf.body.id] })).status,
+    404,
+    "bob cannot re-send alice's upload",
+  );
 
   assert.equal((await t.current.http.delete(`/messages/${sent.body.id}`, alice.token)).status, 204);
-  assert.equal((await download(`${t.current.url}/files/${pdf.body.id}`, { token: bob.token })).status, 404, 'deleted with the message');
-  assert.equal((await download(`${t.current.url}/files/${pdf.body.id}`, { token: alice.token })).status, 200, 'the uploader keeps it');
+  assert.equal(
+    (await download(`${t.current.url}/files/${pdf.body.id}`, { token: bob.token })).status,
+    404,
+    'deleted with the message',
+  );
+  assert.equal(
+    (await download(`${t.current.url}/files/${pdf.body.id}`, { token: alice.token })).status,
+    200,
+    'the uploader keeps it',
+  );
 });

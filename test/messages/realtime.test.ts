@@ -15,7 +15,7 @@ async function friends() {
   return { alice, bob };
 }
 
-test('friends see each other\'s messages live on every connection; ack and read travel back', async () => {
+test("friends see each other's messages live on every connection; ack and read travel back", async () => {
   const { alice, bob } = await friends();
   const [alicePhone, aliceLaptop, bobWs] = await Promise.all([
     WsClient.connect(t.current.url, { token: alice.token }),
@@ -23,7 +23,12 @@ test('friends see each other\'s messages live on every connection; ack and read 
     WsClient.connect(t.current.url, { token: bob.token }),
   ]);
   const pdf = await insertFile(t.current, alice, 'plan.pdf', 'application/pdf');
-  const sent = await send(t.current, alice, { recipientId: bob.id, text: 'plan attached', attachmentIds: [pdf], clientMessageId: 'ws-1' });
+  const sent = await send(t.current, alice, {
+    recipientId: bob.id,
+    text: 'plan attached',
+    attachmentIds: [pdf],
+    clientMessageId: 'ws-1',
+  });
   assert.equal(sent.status, 201);
   const atBob = await bobWs.event('message.created', (m) => m.id === sent.body.id);
   assert.equal(atBob.data.text, 'plan attached');
@@ -36,7 +41,10 @@ test('friends see each other\'s messages live on every connection; ack and read 
 
   bobWs.send({ type: 'ack', seq: atBob.seq });
   const delivered = await alicePhone.event('message.delivered');
-  assert.deepEqual([delivered.data.userId, delivered.data.upToSeq, delivered.data.conversationId], [bob.id, 1, sent.body.conversationId]);
+  assert.deepEqual(
+    [delivered.data.userId, delivered.data.upToSeq, delivered.data.conversationId],
+    [bob.id, 1, sent.body.conversationId],
+  );
   await aliceLaptop.event('message.delivered');
 
   assert.equal((await t.current.http.post(`/messages/${sent.body.id}/read`, undefined, bob.token)).status, 204);
@@ -78,15 +86,23 @@ test('a recipient offline for 100 messages resumes with since and gets all 100 i
   const first = await WsClient.connect(t.current.url, { token: bob.token });
   const since = first.frames[0]!.data.seq as number;
   await first.close();
-  for (let i = 1; i <= 100; i += 1) assert.equal((await send(t.current, alice, { recipientId: bob.id, text: `offline ${i}` })).status, 201);
+  for (let i = 1; i <= 100; i += 1)
+    assert.equal((await send(t.current, alice, { recipientId: bob.id, text: `offline ${i}` })).status, 201);
   const top = await latest(t.current, bob);
   const resumed = await WsClient.connect(t.current.url, { token: bob.token, since });
   await resumed.next((f) => f.seq === top, { timeoutMs: 15_000 });
   await sleep(200);
   const created = resumed.events('message.created').map((f) => f.data.text);
-  assert.deepEqual(created, Array.from({ length: 100 }, (_, i) => `offline ${i + 1}`));
+  assert.deepEqual(
+    created,
+    Array.from({ length: 100 }, (_, i) => `offline ${i + 1}`),
+  );
   const seqs = resumed.events().map((f) => f.seq);
-  assert.deepEqual(seqs, Array.from({ length: top - since }, (_, i) => since + i + 1), 'every seq once, in order');
+  assert.deepEqual(
+    seqs,
+    Array.from({ length: top - since }, (_, i) => since + i + 1),
+    'every seq once, in order',
+  );
   resumed.send({ type: 'ack', seq: top });
   const receipt = await WsClient.connect(t.current.url, { token: alice.token, since: (await latest(t.current, alice)) - 1 });
   await receipt.event('message.delivered', (d) => d.upToSeq === 100, 10_000);
