@@ -51,6 +51,8 @@ test('typing targets: friends in direct chats, members of small groups, nobody e
   assert.equal(direct?.groupId, null);
   assert.equal(await hooks.typingTargets!(alice.id, { recipientId: stranger.id }), null);
   assert.equal(await hooks.typingTargets!(alice.id, { recipientId: alice.id }), null);
+  assert.equal(await hooks.typingTargets!(alice.id, { recipientId: 'nope' }), null);
+  assert.equal(await hooks.typingTargets!(alice.id, { groupId: 'nope' }), null);
   const { groupId, conversationId } = await createGroupRows(t.current, alice, [{ user: bob }]);
   const group = await hooks.typingTargets!(alice.id, { groupId });
   assert.deepEqual(group, { conversationId, groupId, userIds: [bob.id] });

@@ -157,3 +157,43 @@ test('system messages from the groups side go to members and to alsoNotify, in h
   assert.equal(told[0]!.data.system.kind, 'member_removed');
   assert.equal((await t.current.http.delete(`/messages/${last.id}`, owner.token)).status, 403);
 });
+
+test('through the groups API: system messages in history, a late member reads old history but has no old unread', async () => {
+  const owner = await createUser(t.current);
+  const early = await createUser(t.current);
+  const late = await createUser(t.current);
+  for (const u of [early, late]) await befriend(t.current, owner, u);
+  const created = await t.current.http.post('/groups', { name: 'Physics', memberIds: [early.id] }, owner.token);
+  assert.equal(created.status, 201);
+  const groupId = created.body.id;
+  await send(t.current, owner, { groupId, text: 'before you came' });
+  await send(t.current, early, { groupId, text: 'me too' });
+  assert.equal((await t.current.http.post(`/groups/${groupId}/add`, { userId: late.id }, owner.token)).status, 200);
+  await send(t.current, early, { groupId, text: 'welcome' });
+
+  const history = await t.current.http.get(`/messages/group/${groupId}`, late.token);
+  assert.equal(history.status, 200);
+  assert.deepEqual(
+    history.body.messages.map((m: any) => (m.type === 'system' ? m.system.kind : m.text)),
+    ['group_created', 'before you came', 'me too', 'member_added', 'welcome'],
+  );
+  assert.deepEqual(
+    history.body.messages.map((m: any) => m.seq),
+    [1, 2, 3, 4, 5],
+  );
+  const row = (await t.current.http.get('/conversations', late.token)).body.conversations.find(
+    (c: any) => c.group?.id === groupId,
+  );
+  assert.equal(row.unreadCount, 1, 'only what was said since joining');
+  assert.equal(row.group.name, 'Physics');
+  const earlyRow = (await t.current.http.get('/conversations', early.token)).body.conversations.find(
+    (c: any) => c.group?.id === groupId,
+  );
+  assert.equal(earlyRow.unreadCount, 0, 'sending read what came before');
+
+  assert.equal((await t.current.http.post(`/groups/${groupId}/remove`, { userId: late.id }, owner.token)).status, 200);
+  assert.equal((await t.current.http.get(`/messages/group/${groupId}`, late.token)).status, 404);
+  assert.equal((await send(t.current, late, { groupId, text: 'hello?' })).status, 404);
+  const removed = await eventsOf(t.current, late, 'message.created');
+  assert.equal(removed.at(-1)!.data.system.kind, 'member_removed', 'the removed member hears of it');
+});

@@ -254,3 +254,21 @@ export async function listMemberships(
     .limit(limit + 1)
     .execute();
 }
+
+/** The entries of `seqs` (conversation → seq) the user is a member of and whose delivered watermark is below. */
+export async function deliveredBehind(
+  db: Executor,
+  userId: string,
+  seqs: ReadonlyMap<string, number>,
+): Promise<Map<string, number>> {
+  if (seqs.size === 0) return new Map();
+  const rows = await db
+    .selectFrom('conversationMembers')
+    .select(['conversationId', 'deliveredSeq'])
+    .where('userId', '=', userId)
+    .where('conversationId', 'in', [...seqs.keys()])
+    .execute();
+  return new Map(
+    rows.filter((r) => r.deliveredSeq < seqs.get(r.conversationId)!).map((r) => [r.conversationId, seqs.get(r.conversationId)!]),
+  );
+}

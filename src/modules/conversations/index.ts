@@ -4,6 +4,7 @@
  */
 export {
   advanceWatermark,
+  deliveredBehind,
   directKey,
   findDirectConversationId,
   findMembership,

@@ -1,3 +1,4 @@
+import { isId } from '../../lib/ids.js';
 import { getOrCreateDirectConversation, memberIds } from '../conversations/index.js';
 import type { GatewayHooks } from '../ports.js';
 import type { MessagingDeps } from './messaging.deps.js';
@@ -16,6 +17,7 @@ export function createGatewayHooks(deps: MessagingDeps, onAck: (userId: string, 
   return {
     onAck,
     async typingTargets(userId, target) {
+      if ([target.groupId, target.recipientId].some((id) => id !== undefined && !isId(id))) return null;
       if (target.groupId !== undefined) {
         const membership = await groups.membershipOf(userId, target.groupId).catch(() => undefined);
         if (!membership || membership.memberCount > TYPING_MAX_GROUP) return null;

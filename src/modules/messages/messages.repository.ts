@@ -155,7 +155,7 @@ export async function sendersBetween(
   return rows.map((r) => r.senderId!);
 }
 
-/** Others' non-deleted text messages above the viewer's read watermark, per conversation. */
+/** Others' non-deleted text messages above the viewer's read watermark (since they joined), per conversation. */
 export async function unreadCounts(
   db: Executor,
   userId: string,
@@ -170,6 +170,8 @@ export async function unreadCounts(
     .select(['m.conversationId', sql<number>`count(*)::int`.as('count')])
     .where('m.conversationId', 'in', [...conversationIds])
     .whereRef('m.seq', '>', 'cm.readSeq')
+    // Members read a group's whole history, but what was said before they joined is not "unread".
+    .whereRef('m.createdAt', '>=', 'cm.joinedAt')
     .where('m.type', '=', 'text')
     .where('m.deletedAt', 'is', null)
     .where((eb) => eb.or([eb('m.senderId', 'is', null), eb('m.senderId', '<>', userId)]))

@@ -1,6 +1,13 @@
 import type { Emit, Trx } from '../../events/transactor.js';
 import { notFound } from '../../lib/errors.js';
-import { advanceWatermark, findMembership, memberIds, receiptsFor, type MembershipRow } from '../conversations/index.js';
+import {
+  advanceWatermark,
+  deliveredBehind,
+  findMembership,
+  memberIds,
+  receiptsFor,
+  type MembershipRow,
+} from '../conversations/index.js';
 import type { MessagingDeps } from './messaging.deps.js';
 import { ackedMessageSeqs, findMessageById, sendersBetween, type MessageRecord } from './messages.repository.js';
 import type { ReceiptsDto, WatermarkEvent } from './messages.schemas.js';
@@ -101,6 +108,9 @@ export function createReceiptsService(deps: MessagingDeps) {
 
   /** Delivered up to `seq` (history fetches); no-op when the watermark is already there. */
   async function markDelivered(userId: string, conversationId: string, seq: number): Promise<void> {
+    // Most fetches move nothing: answer those without opening a transaction.
+    const current = await findMembership(db, conversationId, userId);
+    if (!current || current.deliveredSeq >= Math.min(seq, current.lastSeq)) return;
     await infra.transactor(async (trx, emit) => {
       const member = await findMembership(trx, conversationId, userId);
       if (member && member.deliveredSeq < seq) await moveDelivered(trx, emit, member, Math.min(seq, member.lastSeq), new Date());
@@ -111,10 +121,11 @@ export function createReceiptsService(deps: MessagingDeps) {
   async function onAck(userId: string, seq: number): Promise<void> {
     if (!Number.isSafeInteger(seq) || seq < 1) return;
     const acked = await ackedMessageSeqs(db, userId, seq, ACK_WINDOW);
-    if (acked.size === 0) return;
+    const behind = await deliveredBehind(db, userId, acked);
+    if (behind.size === 0) return;
     await infra.transactor(async (trx, emit) => {
       const at = new Date();
-      for (const [conversationId, messageSeq] of [...acked].sort(([a], [b]) => a.localeCompare(b))) {
+      for (const [conversationId, messageSeq] of [...behind].sort(([a], [b]) => a.localeCompare(b))) {
         const member = await findMembership(trx, conversationId, userId);
         if (member && member.deliveredSeq < messageSeq) await moveDelivered(trx, emit, member, messageSeq, at);
       }
