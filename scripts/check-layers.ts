@@ -20,11 +20,9 @@ function imports(file: string): string[] {
 }
 
 const area = (rel: string) => rel.split(path.sep)[0] ?? '';
-// Files directly under modules/ (ports.ts, the shared contracts) belong to no module.
-const moduleOf = (rel: string) => {
-  const parts = rel.split(path.sep);
-  return parts[0] === 'modules' && parts.length > 2 ? parts[1] : undefined;
-};
+// Files directly under modules/ (ports.ts, the shared contracts) belong to no single module.
+const moduleOf = (rel: string) =>
+  rel.startsWith(`modules${path.sep}`) && rel.split(path.sep).length > 2 ? rel.split(path.sep)[1] : undefined;
 
 /** Returns why `from` may not import `to`, or undefined when it may. */
 function violation(from: string, to: string): string | undefined {

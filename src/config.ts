@@ -93,6 +93,10 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   requireEmailVerification: boolean;
   eventRetentionDays: number;
+  /** Seconds a user stays online after their last connection closes (flapping links make no noise). */
+  presenceGraceSeconds: number;
+  /** Seconds between WebSocket pings; a socket that missed the previous pong is dropped. */
+  wsHeartbeatSeconds: number;
   passwordHashCost: number;
   rateLimits: boolean;
   clusterWorkers: number;
@@ -142,6 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     ),
     requireEmailVerification: read(env, 'REQUIRE_EMAIL_VERIFICATION', bool, true),
     eventRetentionDays: read(env, 'EVENT_RETENTION_DAYS', int(1, 3650), 7),
+    presenceGraceSeconds: read(env, 'PRESENCE_GRACE_SECONDS', int(0, 3600), 15),
+    wsHeartbeatSeconds: read(env, 'WS_HEARTBEAT_SECONDS', int(1, 3600), 30),
     passwordHashCost: read(env, 'PASSWORD_HASH_COST', int(1, 10), nodeEnv === 'test' ? 1 : 3),
     rateLimits: read(env, 'RATE_LIMITS', bool, true),
     clusterWorkers: read(env, 'CLUSTER_WORKERS', int(0, 256), 0),

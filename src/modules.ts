@@ -4,16 +4,25 @@ import type { Infra } from './infra.js';
 import { createLocalStorage } from './lib/storage/local-storage.js';
 import { accountRoutes, authDeletionHook, authRoutes, createAuthModule } from './modules/auth/index.js';
 import { createFilesService, createUrlSigner, filesRoutes } from './modules/files/index.js';
-import type { AccountDeletionHook, PresencePort, SocialPort } from './modules/ports.js';
+import { createFriendsService, friendsRoutes, type FriendsService } from './modules/friends/index.js';
+import { createNotificationsService, notificationsRoutes } from './modules/notifications/index.js';
+import { createGroupsModule } from './modules/groups/index.js';
+import { conversationsRoutes, createMessaging, createSystemMessages, messagesRoutes } from './modules/messages/index.js';
+import type { AccountDeletionHook, SocialPort } from './modules/ports.js';
 import { createUsersService, usersRoutes } from './modules/users/index.js';
+import { createRealtime } from './realtime/index.js';
 
 /**
  * Wires the feature modules: builds each service from the infrastructure and the services it
  * needs, then registers its routes. The only place that knows how modules depend on each other.
  */
 export async function registerModules(app: FastifyInstance, infra: Infra): Promise<void> {
-  const { database, config } = infra;
+  const { database, config, transactor } = infra;
   const db = database.db;
+  // Users and friends need each other (public views show presence to friends; friend requests
+  // present users), so the social port is bound once friends exists.
+  let friends: FriendsService | undefined;
+  const social = lateSocial(() => friends);
   const fileService = createFilesService({
     db,
     storage: createLocalStorage(path.join(config.dataDir, 'files')),
@@ -23,23 +32,30 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     log: infra.log.child({ module: 'files' }),
   });
   const files = fileService.port;
-  const social = stubSocial(infra);
-  const presence = stubPresence();
-  const deletionHooks: AccountDeletionHook[] = [authDeletionHook, stubFriendsDeletionHook];
 
+  // Account deletion: sessions end, then memberships by the usual leave rules, then friendships.
+  const deletionHooks: AccountDeletionHook[] = [authDeletionHook];
+  const realtime = createRealtime(infra, {
+    hooks: () => messaging.gatewayHooks,
+    social: () => social,
+    loadUser: async (userId) => users.presentSelf(userId).catch(() => null),
+    sessionActive: async (userId, sessionId) => auth.sessions.isActive(userId, sessionId),
+  });
   const users = createUsersService({
     db,
-    transactor: infra.transactor,
+    transactor,
     config,
     limiter: infra.limiter,
     files,
     social,
-    presence,
+    presence: realtime.presence,
     deletionHooks,
   });
+  const notifications = createNotificationsService({ db, transactor, users: users.port });
+  friends = createFriendsService({ db, transactor, users: users.port, presence: realtime.presence, notifications: notifications.port });
   const auth = createAuthModule({
     db,
-    transactor: infra.transactor,
+    transactor,
     config,
     limiter: infra.limiter,
     mailer: infra.mailer,
@@ -48,75 +64,58 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     users,
   });
   app.addHook('onClose', async () => auth.drain());
+  const groups = createGroupsModule({
+    db,
+    transactor,
+    maxMembers: config.maxGroupMembers,
+    files,
+    users: users.port,
+    social,
+    notifications: notifications.port,
+    systemMessages: createSystemMessages({ files }),
+  });
+  deletionHooks.push(groups.onAccountDeleted, (trx, emit, userId) => friends!.deletionHook(trx, emit, userId));
+  const messaging = createMessaging({
+    infra,
+    files,
+    users: users.port,
+    social,
+    notifications: notifications.port,
+    groups: groups.port,
+  });
+  app.decorate('messaging', messaging);
+  app.addHook('onClose', async () => messaging.close());
 
+  await realtime.register(app);
   await app.register(authRoutes, auth);
   await app.register(accountRoutes, auth);
   await app.register(usersRoutes, { users });
   await app.register(filesRoutes, { files: fileService, maxUploadBytes: config.maxUploadBytes });
+  await app.register(friendsRoutes, { friends });
+  await app.register(notificationsRoutes, { service: notifications });
+  await groups.register(app);
+  await app.register(messagesRoutes, { messaging });
+  await app.register(conversationsRoutes, { messaging });
 }
 
-// replaced when friends lands
-function stubSocial(infra: Infra): SocialPort {
-  const db = infra.database.db;
-  return {
-    async friendIds(userId, executor = db) {
-      const rows = await executor.selectFrom('friendships').select('friendId').where('userId', '=', userId).execute();
-      return rows.map((r) => r.friendId);
-    },
-    async areFriends(a, b, executor = db) {
-      const row = await executor
-        .selectFrom('friendships')
-        .select('userId')
-        .where('userId', '=', a)
-        .where('friendId', '=', b)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-    async friendsAmong(userId, ids, executor = db) {
-      if (ids.length === 0) return new Set();
-      const rows = await executor
-        .selectFrom('friendships')
-        .select('friendId')
-        .where('userId', '=', userId)
-        .where('friendId', 'in', [...ids])
-        .execute();
-      return new Set(rows.map((r) => r.friendId));
-    },
-    async isBlockedEitherWay(a, b, executor = db) {
-      const row = await executor
-        .selectFrom('blocks')
-        .select('blockerId')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('blockerId', '=', a), eb('blockedId', '=', b)]),
-            eb.and([eb('blockerId', '=', b), eb('blockedId', '=', a)]),
-          ]),
-        )
-        .executeTakeFirst();
-      return row !== undefined;
-    },
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The messaging services (also the gateway hooks and the system-messages port). */
+    messaging: ReturnType<typeof createMessaging>;
+  }
+}
+
+/** A SocialPort whose calls go to the friends service once it exists. */
+function lateSocial(get: () => FriendsService | undefined): SocialPort {
+  const port = () => {
+    const service = get();
+    if (!service) throw new Error('friends service used before it was built');
+    return service.social;
   };
-}
-
-// replaced when friends lands: ends the deleted user's friendships and pending requests
-const stubFriendsDeletionHook: AccountDeletionHook = async (trx, _emit, userId) => {
-  await trx
-    .deleteFrom('friendships')
-    .where((eb) => eb.or([eb('userId', '=', userId), eb('friendId', '=', userId)]))
-    .execute();
-  await trx
-    .updateTable('friendRequests')
-    .set({ status: 'cancelled', updatedAt: new Date() })
-    .where('status', '=', 'pending')
-    .where((eb) => eb.or([eb('fromUserId', '=', userId), eb('toUserId', '=', userId)]))
-    .execute();
-};
-
-// replaced when realtime lands: everyone is offline
-function stubPresence(): PresencePort {
   return {
-    async lookup(userIds) {
-      return new Map(userIds.map((id) => [id, { online: false, lastSeenAt: null }]));
-    },
+    friendIds: (...args) => port().friendIds(...args),
+    areFriends: (...args) => port().areFriends(...args),
+    friendsAmong: (...args) => port().friendsAmong(...args),
+    isBlockedEitherWay: (...args) => port().isBlockedEitherWay(...args),
   };
 }

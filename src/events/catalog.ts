@@ -50,3 +50,11 @@ export interface WakeUp {
 }
 
 export const BUS_EVENTS_CHANNEL = 'events';
+
+/** Ephemeral frames (presence, typing) between nodes: `{ users, frame }`, never stored. */
+export const BUS_EPHEMERAL_CHANNEL = 'ephemeral';
+
+export interface EphemeralMessage {
+  users: string[];
+  frame: { type: string; data: unknown };
+}

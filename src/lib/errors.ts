@@ -8,6 +8,7 @@ export const errorCatalog = {
   invalid_json: { status: 400, title: 'Malformed JSON' },
   invalid_token: { status: 400, title: 'Invalid or expired token' },
   invalid_cursor: { status: 400, title: 'Invalid cursor' },
+  unknown_frame: { status: 400, title: 'Unknown frame type' },
   unauthorized: { status: 401, title: 'Unauthorized' },
   token_expired: { status: 401, title: 'Token expired' },
   invalid_credentials: { status: 401, title: 'Invalid credentials' },

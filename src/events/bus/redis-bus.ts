@@ -4,7 +4,8 @@ import type { Bus } from './bus.js';
 /** Redis pub/sub between nodes. Channels are namespaced by `prefix`. */
 export function createRedisBus(url: string, prefix: string, log: { warn(obj: unknown, msg?: string): void }): Bus {
   const pub = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false });
-  const sub = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+  // No ready check on the subscriber: its INFO would be refused once the connection is in subscriber mode.
+  const sub = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false, enableReadyCheck: false });
   const handlers = new Map<string, Set<(message: unknown) => void>>();
   const resubscribeHandlers: (() => void)[] = [];
   let firstReady = true;

@@ -54,6 +54,12 @@ export function createSessionsService(deps: AuthDeps, mfa: MfaService) {
   }
 
   return {
+    /** True while the session exists, belongs to the user, and is neither revoked nor expired. */
+    async isActive(userId: string, sessionId: string): Promise<boolean> {
+      const session = await repo.findActiveSession(db, sessionId);
+      return session !== undefined && session.userId === userId;
+    },
+
     /**
      * Password login. Unknown e-mail and wrong password answer alike (`invalid_credentials`, same
      * time spent); `email_not_verified` only after a correct password; with MFA on, a challenge.

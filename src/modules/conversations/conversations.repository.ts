@@ -1,0 +1,256 @@
+import { sql, type Kysely } from 'kysely';
+import type { ConversationType, DB } from '../../db/schema.js';
+import { newId } from '../../lib/ids.js';
+
+type Executor = Kysely<DB>;
+
+export type WatermarkKind = 'delivered' | 'read';
+
+export interface MembershipRow {
+  conversationId: string;
+  userId: string;
+  role: string | null;
+  deliveredSeq: number;
+  readSeq: number;
+  muted: boolean;
+  type: ConversationType;
+  lastSeq: number;
+  groupId: string | null;
+}
+
+/** The two user ids of a direct chat in ascending order, joined by ':'. */
+export function directKey(a: string, b: string): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}
+
+export async function findDirectConversationId(db: Executor, a: string, b: string): Promise<string | undefined> {
+  const row = await db.selectFrom('conversations').select('id').where('directKey', '=', directKey(a, b)).executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * The direct conversation of two users, created with both memberships on first use. Safe under
+ * concurrent first messages: the unique `direct_key` makes the loser read the winner's row.
+ */
+export async function getOrCreateDirectConversation(trx: Executor, a: string, b: string): Promise<string> {
+  const key = directKey(a, b);
+  const created = await trx
+    .insertInto('conversations')
+    .values({ id: newId(), type: 'direct', directKey: key, updatedAt: new Date() })
+    .onConflict((oc) => oc.column('directKey').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!created) {
+    const existing = await trx.selectFrom('conversations').select('id').where('directKey', '=', key).executeTakeFirstOrThrow();
+    return existing.id;
+  }
+  const now = new Date();
+  await trx
+    .insertInto('conversationMembers')
+    .values([a, b].map((userId) => ({ conversationId: created.id, userId, activityAt: now })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return created.id;
+}
+
+/** Locks the conversation row (serialising senders) and returns the last seq written. */
+export async function lockConversation(trx: Executor, conversationId: string): Promise<number> {
+  const row = await sql<{ lastSeq: number }>`
+    SELECT last_seq FROM conversations WHERE id = ${conversationId} FOR UPDATE`.execute(trx);
+  const first = row.rows[0];
+  if (!first) throw new Error(`conversation ${conversationId} is missing`);
+  return Number(first.lastSeq);
+}
+
+/** Records a new last message and bumps every member's activity time. */
+export async function recordLastMessage(
+  trx: Executor,
+  conversationId: string,
+  seq: number,
+  messageId: string,
+  at: Date,
+): Promise<void> {
+  await trx
+    .updateTable('conversations')
+    .set({ lastSeq: seq, lastMessageId: messageId, updatedAt: at })
+    .where('id', '=', conversationId)
+    .execute();
+  await trx.updateTable('conversationMembers').set({ activityAt: at }).where('conversationId', '=', conversationId).execute();
+}
+
+export async function memberIds(db: Executor, conversationId: string): Promise<string[]> {
+  const rows = await db.selectFrom('conversationMembers').select('userId').where('conversationId', '=', conversationId).execute();
+  return rows.map((r) => r.userId);
+}
+
+/** `userId`'s membership of a conversation, with the conversation's type, last seq and group. */
+export async function findMembership(db: Executor, conversationId: string, userId: string): Promise<MembershipRow | undefined> {
+  return db
+    .selectFrom('conversationMembers as cm')
+    .innerJoin('conversations as c', 'c.id', 'cm.conversationId')
+    .leftJoin('groups as g', 'g.conversationId', 'c.id')
+    .select([
+      'cm.conversationId',
+      'cm.userId',
+      'cm.role',
+      'cm.deliveredSeq',
+      'cm.readSeq',
+      'cm.muted',
+      'c.type',
+      'c.lastSeq',
+      'g.id as groupId',
+    ])
+    .where('cm.conversationId', '=', conversationId)
+    .where('cm.userId', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Muted flags of the members of a conversation. */
+export async function mutedMembers(db: Executor, conversationId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('conversationMembers')
+    .select('userId')
+    .where('conversationId', '=', conversationId)
+    .where('muted', '=', true)
+    .execute();
+  return new Set(rows.map((r) => r.userId));
+}
+
+/**
+ * Moves a watermark forward (never backwards) and records the move in `receipts`. Returns the
+ * previous value when it moved, or undefined when it was already at or past `seq`.
+ */
+export async function advanceWatermark(
+  trx: Executor,
+  input: { conversationId: string; userId: string; kind: WatermarkKind; seq: number; at: Date },
+): Promise<number | undefined> {
+  const column = input.kind === 'read' ? 'readSeq' : 'deliveredSeq';
+  const current = await trx
+    .selectFrom('conversationMembers')
+    .select(column)
+    .where('conversationId', '=', input.conversationId)
+    .where('userId', '=', input.userId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!current) return undefined;
+  const previous = Number(
+    input.kind === 'read' ? (current as { readSeq: number }).readSeq : (current as { deliveredSeq: number }).deliveredSeq,
+  );
+  if (previous >= input.seq) return undefined;
+  await trx
+    .updateTable('conversationMembers')
+    .set(column, input.seq)
+    .where('conversationId', '=', input.conversationId)
+    .where('userId', '=', input.userId)
+    .execute();
+  await trx
+    .insertInto('receipts')
+    .values({ conversationId: input.conversationId, userId: input.userId, kind: input.kind, upToSeq: input.seq, at: input.at })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return previous;
+}
+
+export async function setMuted(trx: Executor, conversationId: string, userId: string, muted: boolean): Promise<boolean> {
+  const result = await trx
+    .updateTable('conversationMembers')
+    .set({ muted })
+    .where('conversationId', '=', conversationId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Watermarks of the other members of the given conversations (for `status` and receipts). */
+export async function otherMembersOf(
+  db: Executor,
+  conversationIds: readonly string[],
+  viewerId: string,
+): Promise<{ conversationId: string; userId: string; deliveredSeq: number; readSeq: number }[]> {
+  if (conversationIds.length === 0) return [];
+  return db
+    .selectFrom('conversationMembers')
+    .select(['conversationId', 'userId', 'deliveredSeq', 'readSeq'])
+    .where('conversationId', 'in', [...new Set(conversationIds)])
+    .where('userId', '<>', viewerId)
+    .execute();
+}
+
+/**
+ * Members (other than `excludeUserId`) whose `kind` watermark reached `seq`, with the time of the
+ * first move that covered it.
+ */
+export async function receiptsFor(
+  db: Executor,
+  input: { conversationId: string; seq: number; kind: WatermarkKind; excludeUserId: string | null },
+): Promise<{ userId: string; at: Date }[]> {
+  const column = input.kind === 'read' ? 'cm.readSeq' : 'cm.deliveredSeq';
+  let query = db
+    .selectFrom('conversationMembers as cm')
+    .select((eb) => [
+      'cm.userId',
+      eb
+        .selectFrom('receipts as r')
+        .select((e) => e.fn.min('r.at').as('at'))
+        .whereRef('r.conversationId', '=', 'cm.conversationId')
+        .whereRef('r.userId', '=', 'cm.userId')
+        .where('r.kind', '=', input.kind)
+        .where('r.upToSeq', '>=', input.seq)
+        .as('at'),
+    ])
+    .where('cm.conversationId', '=', input.conversationId)
+    .where(column, '>=', input.seq);
+  if (input.excludeUserId) query = query.where('cm.userId', '<>', input.excludeUserId);
+  const rows = await query.orderBy('at').execute();
+  return rows.map((r) => ({ userId: r.userId, at: r.at ? new Date(r.at) : new Date(0) }));
+}
+
+export interface ConversationListRow {
+  conversationId: string;
+  activityAt: Date;
+  /** `activity_at` as PostgreSQL prints it (microseconds kept), for cursors. */
+  activityKey: string;
+  muted: boolean;
+  type: ConversationType;
+  lastMessageId: string | null;
+  groupId: string | null;
+}
+
+/**
+ * A user's conversations, most recent activity first, keyset-paginated over
+ * (activity_at, conversation_id) by the `conversation_members_user_activity` index. Direct chats
+ * appear once they have a message.
+ */
+export async function listMemberships(
+  db: Executor,
+  userId: string,
+  after: { at: string; id: string } | undefined,
+  limit: number,
+  only?: string,
+): Promise<ConversationListRow[]> {
+  let query = db
+    .selectFrom('conversationMembers as cm')
+    .innerJoin('conversations as c', 'c.id', 'cm.conversationId')
+    .leftJoin('groups as g', 'g.conversationId', 'c.id')
+    .select([
+      'cm.conversationId',
+      'cm.activityAt',
+      sql<string>`cm.activity_at::text`.as('activityKey'),
+      'cm.muted',
+      'c.type',
+      'c.lastMessageId',
+      'g.id as groupId',
+    ])
+    .where('cm.userId', '=', userId)
+    .where((eb) => eb.or([eb('c.type', '=', 'group'), eb('c.lastSeq', '>', 0)]))
+    .where('g.deletedAt', 'is', null);
+  if (only !== undefined) query = query.where('cm.conversationId', '=', only);
+  if (after) {
+    query = query.where(sql<boolean>`(cm.activity_at, cm.conversation_id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  }
+  return query
+    .orderBy('cm.activityAt', 'desc')
+    .orderBy('cm.conversationId', 'desc')
+    .limit(limit + 1)
+    .execute();
+}

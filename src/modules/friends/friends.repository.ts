@@ -1,0 +1,177 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB, FriendRequestRow, FriendRequestStatus } from '../../db/schema.js';
+
+/** Serializes friend operations between the same people (ascending id order: no deadlocks). */
+export async function lockUsers(db: Kysely<DB>, ids: readonly string[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort();
+  await sql`SELECT id FROM users WHERE id = ANY(${sorted}::uuid[]) ORDER BY id FOR UPDATE`.execute(db);
+}
+
+export async function areFriends(db: Kysely<DB>, a: string, b: string): Promise<boolean> {
+  const row = await db.selectFrom('friendships').select('userId').where('userId', '=', a).where('friendId', '=', b).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function friendIds(db: Kysely<DB>, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('friendships').select('friendId').where('userId', '=', userId).execute();
+  return rows.map((r) => r.friendId);
+}
+
+export async function friendsAmong(db: Kysely<DB>, userId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('friendships')
+    .select('friendId')
+    .where('userId', '=', userId)
+    .where('friendId', 'in', [...new Set(ids)])
+    .execute();
+  return new Set(rows.map((r) => r.friendId));
+}
+
+export async function insertFriendship(db: Kysely<DB>, a: string, b: string): Promise<void> {
+  const now = new Date();
+  await db
+    .insertInto('friendships')
+    .values([
+      { userId: a, friendId: b, createdAt: now },
+      { userId: b, friendId: a, createdAt: now },
+    ])
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Ends a friendship (both rows); false when there was none. */
+export async function deleteFriendship(db: Kysely<DB>, a: string, b: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('friendships')
+    .where((eb) => eb.or([eb.and([eb('userId', '=', a), eb('friendId', '=', b)]), eb.and([eb('userId', '=', b), eb('friendId', '=', a)])]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Every friendship of a user ended; returns the former friends. */
+export async function deleteFriendshipsOf(db: Kysely<DB>, userId: string): Promise<string[]> {
+  const rows = await db.deleteFrom('friendships').where('userId', '=', userId).returning('friendId').execute();
+  await db.deleteFrom('friendships').where('friendId', '=', userId).execute();
+  return rows.map((r) => r.friendId);
+}
+
+export async function listFriends(
+  db: Kysely<DB>,
+  userId: string,
+  after: { at: Date; id: string } | undefined,
+  limit: number,
+): Promise<{ friendId: string; createdAt: Date }[]> {
+  let query = db.selectFrom('friendships').select(['friendId', 'createdAt']).where('userId', '=', userId);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('createdAt', '<', after.at), eb.and([eb('createdAt', '=', after.at), eb('friendId', '<', after.id)])]),
+    );
+  }
+  return query.orderBy('createdAt', 'desc').orderBy('friendId', 'desc').limit(limit).execute();
+}
+
+export async function findRequest(db: Kysely<DB>, id: string): Promise<FriendRequestRow | undefined> {
+  return db.selectFrom('friendRequests').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPending(db: Kysely<DB>, fromUserId: string, toUserId: string): Promise<FriendRequestRow | undefined> {
+  return db
+    .selectFrom('friendRequests')
+    .selectAll()
+    .where('fromUserId', '=', fromUserId)
+    .where('toUserId', '=', toUserId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+}
+
+export async function insertRequest(
+  db: Kysely<DB>,
+  row: { id: string; fromUserId: string; toUserId: string; hidden: boolean },
+): Promise<FriendRequestRow> {
+  const now = new Date();
+  return db
+    .insertInto('friendRequests')
+    .values({ ...row, status: 'pending', createdAt: now, updatedAt: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Moves a pending request to its final status; undefined when it was no longer pending. */
+export async function settleRequest(db: Kysely<DB>, id: string, status: FriendRequestStatus): Promise<FriendRequestRow | undefined> {
+  return db
+    .updateTable('friendRequests')
+    .set({ status, updatedAt: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Pending requests in either direction between two users, or involving one user. */
+export async function pendingInvolving(db: Kysely<DB>, a: string, b?: string): Promise<FriendRequestRow[]> {
+  let query = db.selectFrom('friendRequests').selectAll().where('status', '=', 'pending');
+  query = b
+    ? query.where((eb) =>
+        eb.or([eb.and([eb('fromUserId', '=', a), eb('toUserId', '=', b)]), eb.and([eb('fromUserId', '=', b), eb('toUserId', '=', a)])]),
+      )
+    : query.where((eb) => eb.or([eb('fromUserId', '=', a), eb('toUserId', '=', a)]));
+  return query.execute();
+}
+
+export async function hideRequest(db: Kysely<DB>, id: string): Promise<void> {
+  await db.updateTable('friendRequests').set({ hidden: true }).where('id', '=', id).execute();
+}
+
+export async function listPending(db: Kysely<DB>, userId: string, direction: 'incoming' | 'outgoing'): Promise<FriendRequestRow[]> {
+  let query = db.selectFrom('friendRequests').selectAll().where('status', '=', 'pending');
+  query = direction === 'incoming' ? query.where('toUserId', '=', userId).where('hidden', '=', false) : query.where('fromUserId', '=', userId);
+  return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(500).execute();
+}
+
+export async function isBlocked(db: Kysely<DB>, blockerId: string, blockedId: string): Promise<boolean> {
+  const row = await db.selectFrom('blocks').select('blockerId').where('blockerId', '=', blockerId).where('blockedId', '=', blockedId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function isBlockedEitherWay(db: Kysely<DB>, a: string, b: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('blocks')
+    .select('blockerId')
+    .where((eb) =>
+      eb.or([eb.and([eb('blockerId', '=', a), eb('blockedId', '=', b)]), eb.and([eb('blockerId', '=', b), eb('blockedId', '=', a)])]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** True when a new block was written (false when it existed). */
+export async function insertBlock(db: Kysely<DB>, blockerId: string, blockedId: string): Promise<boolean> {
+  const rows = await db
+    .insertInto('blocks')
+    .values({ blockerId, blockedId, createdAt: new Date() })
+    .onConflict((oc) => oc.doNothing())
+    .returning('blockerId')
+    .execute();
+  return rows.length > 0;
+}
+
+export async function deleteBlock(db: Kysely<DB>, blockerId: string, blockedId: string): Promise<boolean> {
+  const result = await db.deleteFrom('blocks').where('blockerId', '=', blockerId).where('blockedId', '=', blockedId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function listBlocks(
+  db: Kysely<DB>,
+  blockerId: string,
+  after: { at: Date; id: string } | undefined,
+  limit: number,
+): Promise<{ blockedId: string; createdAt: Date }[]> {
+  let query = db.selectFrom('blocks').select(['blockedId', 'createdAt']).where('blockerId', '=', blockerId);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('createdAt', '<', after.at), eb.and([eb('createdAt', '=', after.at), eb('blockedId', '<', after.id)])]),
+    );
+  }
+  return query.orderBy('createdAt', 'desc').orderBy('blockedId', 'desc').limit(limit).execute();
+}

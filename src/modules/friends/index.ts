@@ -1,0 +1,3 @@
+export { friendsRoutes } from './friends.routes.js';
+export { createFriendsService, type FriendsDeps, type FriendsService } from './friends.service.js';
+export type { FriendRequestDto } from './friends.schemas.js';

@@ -1,0 +1,95 @@
+import type { DurableEventType } from '../../events/catalog.js';
+import type { Emit, Trx } from '../../events/transactor.js';
+import { newId } from '../../lib/ids.js';
+import { advanceWatermark, lockConversation, memberIds, recordLastMessage } from '../conversations/index.js';
+import type { FilesPort } from '../ports.js';
+import { presentMessage } from './messages.presenter.js';
+import { insertAttachments, insertMessage, type MessageRecord } from './messages.repository.js';
+
+export interface AppendMessageInput {
+  conversationId: string;
+  groupId: string | null;
+  senderId: string | null;
+  recipientId: string | null;
+  type: 'text' | 'system';
+  text: string | null;
+  replyToId?: string | null;
+  mentions?: string[];
+  systemData?: Record<string, unknown> | null;
+  clientMessageId?: string | null;
+  attachmentIds?: readonly string[];
+  /** Users told besides the current members (e.g. a member just removed). */
+  alsoNotify?: readonly string[];
+}
+
+export interface AppendedMessage {
+  record: MessageRecord;
+  /** The conversation's current members. */
+  members: string[];
+  /** The sender's read watermark before this message, when it moved. */
+  previousReadSeq: number | undefined;
+}
+
+/**
+ * The one write path of every message, in the caller's transaction: takes the next seq under a
+ * row lock on the conversation (so seqs are gapless and ordered like commits), stores the
+ * message and its attachments, updates the conversation and its members' activity, moves the
+ * sender's watermarks to it and emits `message.created` to the members (and `alsoNotify`).
+ */
+export async function appendMessage(trx: Trx, emit: Emit, files: FilesPort, input: AppendMessageInput): Promise<AppendedMessage> {
+  const seq = (await lockConversation(trx, input.conversationId)) + 1;
+  const at = new Date();
+  const record: MessageRecord = {
+    id: newId(at.getTime()),
+    conversationId: input.conversationId,
+    seq,
+    senderId: input.senderId,
+    recipientId: input.recipientId,
+    type: input.type,
+    text: input.text,
+    replyToId: input.replyToId ?? null,
+    mentions: input.mentions ?? [],
+    systemData: input.systemData ?? null,
+    clientMessageId: input.clientMessageId ?? null,
+    createdAt: at,
+    editedAt: null,
+    deletedAt: null,
+    groupId: input.groupId,
+  };
+  const { groupId: _groupId, editedAt: _editedAt, deletedAt: _deletedAt, ...row } = record;
+  await insertMessage(trx, row);
+  await insertAttachments(trx, record.id, input.attachmentIds ?? []);
+  await recordLastMessage(trx, input.conversationId, seq, record.id, at);
+  const members = await memberIds(trx, input.conversationId);
+  let previousReadSeq: number | undefined;
+  if (input.senderId && members.includes(input.senderId)) {
+    const watermark = { conversationId: input.conversationId, userId: input.senderId, seq, at };
+    await advanceWatermark(trx, { ...watermark, kind: 'delivered' });
+    previousReadSeq = await advanceWatermark(trx, { ...watermark, kind: 'read' });
+  }
+  const audience = [...new Set([...members, ...(input.alsoNotify ?? [])])];
+  await emitMessageEvent(trx, emit, files, 'message.created', record, audience);
+  return { record, members, previousReadSeq };
+}
+
+/**
+ * Emits a message event to `audience`. In direct chats the sender's copy carries its `status`
+ * (a per-viewer field), so the sender and the others get separate payloads.
+ */
+export async function emitMessageEvent(
+  trx: Trx,
+  emit: Emit,
+  files: FilesPort,
+  type: Extract<DurableEventType, `message.${string}`>,
+  record: MessageRecord,
+  audience: readonly string[],
+): Promise<void> {
+  const sender = record.senderId;
+  if (record.groupId === null && sender && audience.includes(sender)) {
+    const others = audience.filter((id) => id !== sender);
+    emit({ type, data: await presentMessage(trx, files, sender, record), to: [sender] });
+    if (others.length > 0) emit({ type, data: await presentMessage(trx, files, null, record), to: others });
+    return;
+  }
+  emit({ type, data: await presentMessage(trx, files, null, record), to: audience });
+}

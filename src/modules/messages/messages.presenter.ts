@@ -1,0 +1,115 @@
+import type { FileDto } from '../files/files.schemas.js';
+import { otherMembersOf } from '../conversations/index.js';
+import type { Executor, FilesPort } from '../ports.js';
+import { attachmentsOf, replyTargets, type MessageRecord } from './messages.repository.js';
+import type { MessageDto, MessageStatus, ReplyPreviewDto } from './messages.schemas.js';
+
+/**
+ * Shapes messages for one viewer with a fixed number of queries whatever the page size: one for
+ * attachments (plus one files lookup), one for reply previews, one for the peers' watermarks.
+ */
+export async function presentMessages(
+  db: Executor,
+  files: FilesPort,
+  viewerId: string | null,
+  rows: readonly MessageRecord[],
+): Promise<MessageDto[]> {
+  if (rows.length === 0) return [];
+  const live = rows.filter((r) => r.deletedAt === null);
+  const [attachments, replies, statuses] = await Promise.all([
+    attachmentMap(
+      db,
+      files,
+      live.map((r) => r.id),
+    ),
+    replyMap(
+      db,
+      live.flatMap((r) => (r.replyToId ? [r.replyToId] : [])),
+    ),
+    statusMap(db, viewerId, rows),
+  ]);
+  return rows.map((row) => toMessageDto(row, attachments.get(row.id) ?? [], replies, statuses.get(row.id) ?? null));
+}
+
+/** One message for one viewer. */
+export async function presentMessage(
+  db: Executor,
+  files: FilesPort,
+  viewerId: string | null,
+  row: MessageRecord,
+): Promise<MessageDto> {
+  const [dto] = await presentMessages(db, files, viewerId, [row]);
+  return dto!;
+}
+
+function toMessageDto(
+  row: MessageRecord,
+  attachments: FileDto[],
+  replies: Map<string, ReplyPreviewDto>,
+  status: MessageStatus | null,
+): MessageDto {
+  const deleted = row.deletedAt !== null;
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    groupId: row.groupId,
+    senderId: row.senderId,
+    recipientId: row.recipientId,
+    seq: Number(row.seq),
+    type: row.type,
+    text: deleted ? null : row.text,
+    attachments: deleted ? [] : attachments,
+    replyTo: deleted || !row.replyToId ? null : (replies.get(row.replyToId) ?? null),
+    mentions: deleted ? [] : row.mentions,
+    system: (row.systemData as MessageDto['system']) ?? null,
+    clientMessageId: row.clientMessageId,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    status,
+  };
+}
+
+async function attachmentMap(db: Executor, files: FilesPort, messageIds: string[]): Promise<Map<string, FileDto[]>> {
+  const links = await attachmentsOf(db, messageIds);
+  if (links.length === 0) return new Map();
+  const presented = await files.presentFiles([...new Set(links.map((l) => l.fileId))], db);
+  const byMessage = new Map<string, FileDto[]>();
+  for (const link of links) {
+    const file = presented.get(link.fileId);
+    if (!file) continue;
+    const list = byMessage.get(link.messageId) ?? [];
+    list.push(file);
+    byMessage.set(link.messageId, list);
+  }
+  return byMessage;
+}
+
+async function replyMap(db: Executor, ids: string[]): Promise<Map<string, ReplyPreviewDto>> {
+  const rows = await replyTargets(db, ids);
+  return new Map(rows.map((r) => [r.id, { id: r.id, senderId: r.senderId, text: r.deletedAt ? null : r.text }]));
+}
+
+/** `status` of the viewer's own messages in direct chats, from the peer's watermarks. */
+async function statusMap(
+  db: Executor,
+  viewerId: string | null,
+  rows: readonly MessageRecord[],
+): Promise<Map<string, MessageStatus>> {
+  if (!viewerId) return new Map();
+  const own = rows.filter((r) => r.senderId === viewerId && r.groupId === null && r.type === 'text');
+  if (own.length === 0) return new Map();
+  const peers = await otherMembersOf(
+    db,
+    own.map((r) => r.conversationId),
+    viewerId,
+  );
+  const byConversation = new Map(peers.map((p) => [p.conversationId, p]));
+  const statuses = new Map<string, MessageStatus>();
+  for (const row of own) {
+    const peer = byConversation.get(row.conversationId);
+    const seq = Number(row.seq);
+    statuses.set(row.id, peer && peer.readSeq >= seq ? 'read' : peer && peer.deliveredSeq >= seq ? 'delivered' : 'sent');
+  }
+  return statuses;
+}

@@ -1,0 +1,192 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB, MessageRow } from '../../db/schema.js';
+
+type Executor = Kysely<DB>;
+
+/** A message row with the group its conversation belongs to (null for direct chats). */
+export type MessageRecord = MessageRow & { groupId: string | null };
+
+export interface NewMessage {
+  id: string;
+  conversationId: string;
+  seq: number;
+  senderId: string | null;
+  recipientId: string | null;
+  type: 'text' | 'system';
+  text: string | null;
+  replyToId: string | null;
+  mentions: string[];
+  systemData: Record<string, unknown> | null;
+  clientMessageId: string | null;
+  createdAt: Date;
+}
+
+function selectMessages(db: Executor) {
+  return db
+    .selectFrom('messages as m')
+    .leftJoin('groups as g', 'g.conversationId', 'm.conversationId')
+    .selectAll('m')
+    .select('g.id as groupId');
+}
+
+export async function findMessageById(db: Executor, id: string): Promise<MessageRecord | undefined> {
+  return selectMessages(db).where('m.id', '=', id).executeTakeFirst();
+}
+
+export async function findMessagesByIds(db: Executor, ids: readonly string[]): Promise<MessageRecord[]> {
+  if (ids.length === 0) return [];
+  return selectMessages(db)
+    .where('m.id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+export async function findByClientMessageId(
+  db: Executor,
+  senderId: string,
+  clientMessageId: string,
+): Promise<MessageRecord | undefined> {
+  return selectMessages(db)
+    .where('m.senderId', '=', senderId)
+    .where('m.clientMessageId', '=', clientMessageId)
+    .executeTakeFirst();
+}
+
+export async function insertMessage(trx: Executor, message: NewMessage): Promise<void> {
+  await trx
+    .insertInto('messages')
+    .values({ ...message, systemData: message.systemData ? JSON.stringify(message.systemData) : null })
+    .execute();
+}
+
+export async function insertAttachments(trx: Executor, messageId: string, fileIds: readonly string[]): Promise<void> {
+  if (fileIds.length === 0) return;
+  await trx
+    .insertInto('messageAttachments')
+    .values(fileIds.map((fileId, position) => ({ messageId, fileId, position })))
+    .execute();
+}
+
+/** Attachments of many messages in one query, in their original order. */
+export async function attachmentsOf(
+  db: Executor,
+  messageIds: readonly string[],
+): Promise<{ messageId: string; fileId: string }[]> {
+  if (messageIds.length === 0) return [];
+  return db
+    .selectFrom('messageAttachments')
+    .select(['messageId', 'fileId'])
+    .where('messageId', 'in', [...new Set(messageIds)])
+    .orderBy('messageId')
+    .orderBy('position')
+    .execute();
+}
+
+/** The reply previews of many messages in one query. */
+export async function replyTargets(
+  db: Executor,
+  ids: readonly string[],
+): Promise<{ id: string; senderId: string | null; text: string | null; deletedAt: Date | null }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('messages')
+    .select(['id', 'senderId', 'text', 'deletedAt'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+/**
+ * One page of a conversation through the (conversation_id, seq) index: `limit + 1` rows in the
+ * direction asked (newest first for `older`), so the caller can tell whether more exist.
+ */
+export async function pageOfConversation(
+  db: Executor,
+  conversationId: string,
+  direction: { older: true; belowSeq?: number } | { older: false; aboveSeq: number },
+  limit: number,
+): Promise<MessageRecord[]> {
+  let query = selectMessages(db).where('m.conversationId', '=', conversationId);
+  if (direction.older) {
+    if (direction.belowSeq !== undefined) query = query.where('m.seq', '<', direction.belowSeq);
+    return query
+      .orderBy('m.seq', 'desc')
+      .limit(limit + 1)
+      .execute();
+  }
+  return query
+    .where('m.seq', '>', direction.aboveSeq)
+    .orderBy('m.seq', 'asc')
+    .limit(limit + 1)
+    .execute();
+}
+
+export async function updateMessageText(trx: Executor, id: string, text: string, at: Date): Promise<void> {
+  await trx.updateTable('messages').set({ text, editedAt: at }).where('id', '=', id).execute();
+}
+
+/** A tombstone: content gone, position and sender kept. */
+export async function tombstoneMessage(trx: Executor, id: string, at: Date): Promise<void> {
+  await trx
+    .updateTable('messages')
+    .set({ text: null, mentions: [], replyToId: null, deletedAt: at })
+    .where('id', '=', id)
+    .execute();
+  await trx.deleteFrom('messageAttachments').where('messageId', '=', id).execute();
+}
+
+/** Senders (other than `exclude`) of the messages with fromSeq < seq <= toSeq. */
+export async function sendersBetween(
+  db: Executor,
+  conversationId: string,
+  fromSeq: number,
+  toSeq: number,
+  exclude: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('messages')
+    .select('senderId')
+    .distinct()
+    .where('conversationId', '=', conversationId)
+    .where('seq', '>', fromSeq)
+    .where('seq', '<=', toSeq)
+    .where('senderId', 'is not', null)
+    .where('senderId', '<>', exclude)
+    .where('type', '=', 'text')
+    .execute();
+  return rows.map((r) => r.senderId!);
+}
+
+/** Others' non-deleted text messages above the viewer's read watermark, per conversation. */
+export async function unreadCounts(
+  db: Executor,
+  userId: string,
+  conversationIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (conversationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('messages as m')
+    .innerJoin('conversationMembers as cm', (join) =>
+      join.onRef('cm.conversationId', '=', 'm.conversationId').on('cm.userId', '=', userId),
+    )
+    .select(['m.conversationId', sql<number>`count(*)::int`.as('count')])
+    .where('m.conversationId', 'in', [...conversationIds])
+    .whereRef('m.seq', '>', 'cm.readSeq')
+    .where('m.type', '=', 'text')
+    .where('m.deletedAt', 'is', null)
+    .where((eb) => eb.or([eb('m.senderId', 'is', null), eb('m.senderId', '<>', userId)]))
+    .groupBy('m.conversationId')
+    .execute();
+  return new Map(rows.map((r) => [r.conversationId, Number(r.count)]));
+}
+
+/**
+ * For an acknowledgement up to `seq`: the highest message seq per conversation carried by the
+ * `message.created` events in the user's log within the last `window` events.
+ */
+export async function ackedMessageSeqs(db: Executor, userId: string, seq: number, window: number): Promise<Map<string, number>> {
+  const result = await sql<{ conversationId: string; maxSeq: number }>`
+    SELECT e.data->>'conversationId' AS conversation_id, max((e.data->>'seq')::bigint) AS max_seq
+    FROM event_log l JOIN events e ON e.id = l.event_id
+    WHERE l.user_id = ${userId} AND l.seq <= ${seq} AND l.seq > ${seq - window} AND e.type = 'message.created'
+    GROUP BY 1`.execute(db);
+  return new Map(result.rows.map((r) => [r.conversationId, Number(r.maxSeq)]));
+}

@@ -1,0 +1,25 @@
+import { createConversationsService } from './conversations.service.js';
+import { createGatewayHooks } from './gateway-hooks.js';
+import { createHistoryService } from './history.service.js';
+import type { MessagingDeps } from './messaging.deps.js';
+import { createMessagesService } from './messages.service.js';
+import { createReceiptsService } from './receipts.service.js';
+import { createSendService } from './send.service.js';
+import { createSystemMessages } from './system-messages.js';
+
+/** Builds every messaging service; `close()` stops the read coalescer's timers. */
+export function createMessaging(deps: MessagingDeps) {
+  const receipts = createReceiptsService(deps);
+  return {
+    send: createSendService(deps),
+    messages: createMessagesService(deps),
+    history: createHistoryService(deps, receipts.markDelivered),
+    receipts,
+    conversations: createConversationsService(deps),
+    systemMessages: createSystemMessages({ files: deps.files }),
+    gatewayHooks: createGatewayHooks(deps, receipts.onAck),
+    close: () => receipts.close(),
+  };
+}
+
+export type Messaging = ReturnType<typeof createMessaging>;

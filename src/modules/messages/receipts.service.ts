@@ -1,0 +1,138 @@
+import type { Emit, Trx } from '../../events/transactor.js';
+import { notFound } from '../../lib/errors.js';
+import { advanceWatermark, findMembership, memberIds, receiptsFor, type MembershipRow } from '../conversations/index.js';
+import type { MessagingDeps } from './messaging.deps.js';
+import { ackedMessageSeqs, findMessageById, sendersBetween, type MessageRecord } from './messages.repository.js';
+import type { ReceiptsDto, WatermarkEvent } from './messages.schemas.js';
+import { createReadCoalescer } from './read-coalescer.js';
+
+/** How far back in a user's event log an `ack` looks for the messages it covers. */
+const ACK_WINDOW = 500;
+const READ_COALESCE_MS = 2000;
+
+export function createReceiptsService(deps: MessagingDeps) {
+  const { infra, notifications } = deps;
+  const db = infra.database.db;
+  const coalescer = createReadCoalescer(READ_COALESCE_MS, flushRead);
+
+  function payload(conversationId: string, userId: string, upToSeq: number, at: Date): WatermarkEvent {
+    return { conversationId, userId, upToSeq, at: at.toISOString() };
+  }
+
+  /** The trailing `message.read` of a coalesced group reader. */
+  async function flushRead(conversationId: string, userId: string, fromSeq: number): Promise<number | undefined> {
+    return infra.transactor(async (trx, emit) => {
+      const member = await findMembership(trx, conversationId, userId);
+      if (!member || member.readSeq <= fromSeq) return undefined;
+      const senders = await sendersBetween(trx, conversationId, fromSeq, member.readSeq, userId);
+      emit({ type: 'message.read', data: payload(conversationId, userId, member.readSeq, new Date()), to: [userId, ...senders] });
+      return member.readSeq;
+    });
+  }
+
+  async function peersOf(trx: Trx, member: MembershipRow): Promise<string[]> {
+    return (await memberIds(trx, member.conversationId)).filter((id) => id !== member.userId);
+  }
+
+  async function moveDelivered(trx: Trx, emit: Emit, member: MembershipRow, seq: number, at: Date): Promise<void> {
+    const previous = await advanceWatermark(trx, {
+      conversationId: member.conversationId,
+      userId: member.userId,
+      kind: 'delivered',
+      seq,
+      at,
+    });
+    if (previous === undefined || member.type !== 'direct') return;
+    const peers = await peersOf(trx, member);
+    if (peers.length > 0)
+      emit({ type: 'message.delivered', data: payload(member.conversationId, member.userId, seq, at), to: peers });
+  }
+
+  async function moveRead(trx: Trx, emit: Emit, member: MembershipRow, seq: number): Promise<void> {
+    const at = new Date();
+    const { conversationId, userId } = member;
+    const previous = await advanceWatermark(trx, { conversationId, userId, kind: 'read', seq, at });
+    if (previous === undefined) return;
+    await advanceWatermark(trx, { conversationId, userId, kind: 'delivered', seq, at });
+    await notifications.clearMessageNotification(trx, emit, userId, conversationId);
+    emit({ type: 'conversation.read', data: { conversationId, upToSeq: seq }, to: [userId] });
+    if (member.type === 'direct') {
+      emit({
+        type: 'message.read',
+        data: payload(conversationId, userId, seq, at),
+        to: [userId, ...(await peersOf(trx, member))],
+      });
+      return;
+    }
+    const gate = coalescer.admit(conversationId, userId, previous, seq);
+    if (!gate.emit) return;
+    const senders = await sendersBetween(trx, conversationId, gate.fromSeq, seq, userId);
+    emit({ type: 'message.read', data: payload(conversationId, userId, seq, at), to: [userId, ...senders] });
+  }
+
+  async function visibleMessage(
+    trx: Trx,
+    userId: string,
+    messageId: string,
+  ): Promise<{ message: MessageRecord; member: MembershipRow }> {
+    const message = await findMessageById(trx, messageId);
+    const member = message ? await findMembership(trx, message.conversationId, userId) : undefined;
+    if (!message || !member) throw notFound('Message');
+    return { message, member };
+  }
+
+  /** Moves the caller's read watermark to this message (it and everything before it). */
+  async function markMessageRead(userId: string, messageId: string): Promise<void> {
+    await infra.transactor(async (trx, emit) => {
+      const { message, member } = await visibleMessage(trx, userId, messageId);
+      await moveRead(trx, emit, member, Number(message.seq));
+    });
+  }
+
+  /** Marks the whole conversation read and clears its message notification. */
+  async function markConversationRead(userId: string, conversationId: string): Promise<void> {
+    await infra.transactor(async (trx, emit) => {
+      const member = await findMembership(trx, conversationId, userId);
+      if (!member) throw notFound('Conversation');
+      if (member.lastSeq > 0) await moveRead(trx, emit, member, member.lastSeq);
+      else await notifications.clearMessageNotification(trx, emit, userId, conversationId);
+    });
+  }
+
+  /** Delivered up to `seq` (history fetches); no-op when the watermark is already there. */
+  async function markDelivered(userId: string, conversationId: string, seq: number): Promise<void> {
+    await infra.transactor(async (trx, emit) => {
+      const member = await findMembership(trx, conversationId, userId);
+      if (member && member.deliveredSeq < seq) await moveDelivered(trx, emit, member, Math.min(seq, member.lastSeq), new Date());
+    });
+  }
+
+  /** A client acknowledged every event up to `seq`: the messages those events carried are delivered. */
+  async function onAck(userId: string, seq: number): Promise<void> {
+    if (!Number.isSafeInteger(seq) || seq < 1) return;
+    const acked = await ackedMessageSeqs(db, userId, seq, ACK_WINDOW);
+    if (acked.size === 0) return;
+    await infra.transactor(async (trx, emit) => {
+      const at = new Date();
+      for (const [conversationId, messageSeq] of [...acked].sort(([a], [b]) => a.localeCompare(b))) {
+        const member = await findMembership(trx, conversationId, userId);
+        if (member && member.deliveredSeq < messageSeq) await moveDelivered(trx, emit, member, messageSeq, at);
+      }
+    });
+  }
+
+  /** Who (other than the sender) received and read a message, and when. */
+  async function listReceipts(userId: string, messageId: string): Promise<ReceiptsDto> {
+    const message = await findMessageById(db, messageId);
+    if (!message || !(await findMembership(db, message.conversationId, userId))) throw notFound('Message');
+    const base = { conversationId: message.conversationId, seq: Number(message.seq), excludeUserId: message.senderId };
+    const [delivered, read] = await Promise.all([
+      receiptsFor(db, { ...base, kind: 'delivered' }),
+      receiptsFor(db, { ...base, kind: 'read' }),
+    ]);
+    const shape = (list: { userId: string; at: Date }[]) => list.map((r) => ({ userId: r.userId, at: r.at.toISOString() }));
+    return { delivered: shape(delivered), read: shape(read) };
+  }
+
+  return { markMessageRead, markConversationRead, markDelivered, onAck, listReceipts, close: () => coalescer.close() };
+}

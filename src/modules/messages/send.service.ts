@@ -1,0 +1,187 @@
+import type { Emit, Trx } from '../../events/transactor.js';
+import { AppError } from '../../lib/errors.js';
+import { getOrCreateDirectConversation, mutedMembers } from '../conversations/index.js';
+import { appendMessage, type AppendedMessage } from './message-writer.js';
+import type { MessagingDeps } from './messaging.deps.js';
+import { presentMessage } from './messages.presenter.js';
+import { findByClientMessageId, findMessageById, sendersBetween } from './messages.repository.js';
+import type { MessageDto, SendMessage } from './messages.schemas.js';
+
+/** Sending: 10 messages per second with bursts of 20, per user, shared across nodes. */
+export const SEND_RULE = { burst: 20, perSecond: 10 };
+const MENTION_RE = /(?:^|[^A-Za-z0-9_.@])@([A-Za-z0-9_.]{3,32})/g;
+
+interface Target {
+  conversationId: string;
+  groupId: string | null;
+  recipientId: string | null;
+  members: readonly string[];
+}
+
+/** `@username`s written in a text, lower-cased. */
+export function mentionedUsernames(text: string | undefined): string[] {
+  if (!text) return [];
+  return [...new Set([...text.matchAll(MENTION_RE)].map((m) => m[1]!.replace(/\.+$/, '').toLowerCase()))];
+}
+
+function validateInput(input: SendMessage, maxLength: number): void {
+  if ((input.recipientId === undefined) === (input.groupId === undefined)) {
+    throw new AppError('validation_failed', 'Exactly one of recipientId and groupId is required', {
+      errors: [{ path: 'body.recipientId', message: 'exactly one of recipientId and groupId is required' }],
+    });
+  }
+  const hasText = input.text !== undefined && input.text.trim() !== '';
+  if (!hasText && (input.attachmentIds ?? []).length === 0) {
+    throw new AppError('validation_failed', 'A message needs text or attachments', {
+      errors: [{ path: 'body.text', message: 'text or attachmentIds is required' }],
+    });
+  }
+  if (input.text !== undefined && input.text.length > maxLength) {
+    throw new AppError('validation_failed', `text is longer than ${maxLength} characters`, {
+      errors: [{ path: 'body.text', message: `must be at most ${maxLength} characters` }],
+    });
+  }
+}
+
+export function createSendService(deps: MessagingDeps) {
+  const { infra, files, users, social, notifications, groups } = deps;
+  const db = infra.database.db;
+
+  async function resolveTarget(trx: Trx, senderId: string, input: SendMessage): Promise<Target> {
+    if (input.groupId !== undefined) {
+      const { conversationId } = await groups.membershipOf(senderId, input.groupId, trx);
+      const rows = await trx
+        .selectFrom('conversationMembers')
+        .select('userId')
+        .where('conversationId', '=', conversationId)
+        .execute();
+      return { conversationId, groupId: input.groupId, recipientId: null, members: rows.map((r) => r.userId) };
+    }
+    const recipientId = input.recipientId!;
+    if (recipientId === senderId) throw new AppError('bad_request', 'You cannot message yourself');
+    if (!(await users.exists(recipientId, trx))) throw new AppError('not_found', 'User not found');
+    if ((await social.isBlockedEitherWay(senderId, recipientId, trx)) || !(await social.areFriends(senderId, recipientId, trx))) {
+      throw new AppError('not_friends', 'You can only message your friends');
+    }
+    const conversationId = await getOrCreateDirectConversation(trx, senderId, recipientId);
+    return { conversationId, groupId: null, recipientId, members: [senderId, recipientId] };
+  }
+
+  async function checkReply(trx: Trx, conversationId: string, replyToId: string | undefined): Promise<void> {
+    if (replyToId === undefined) return;
+    const target = await findMessageById(trx, replyToId);
+    // The same answer whether the message is absent or elsewhere: never confirm another chat's message exists.
+    if (!target || target.conversationId !== conversationId) {
+      throw new AppError('validation_failed', 'replyToId must be a message of this conversation', {
+        errors: [{ path: 'body.replyToId', message: 'must be a message of this conversation' }],
+      });
+    }
+  }
+
+  async function notifyMembers(trx: Trx, emit: Emit, sent: AppendedMessage, senderId: string, dto: MessageDto): Promise<void> {
+    const { record, members } = sent;
+    const muted = await mutedMembers(trx, record.conversationId);
+    const mentioned = new Set(record.mentions);
+    const preview = {
+      conversationId: record.conversationId,
+      groupId: record.groupId,
+      lastMessage: { id: dto.id, senderId, text: dto.text, attachmentCount: dto.attachments.length, createdAt: dto.createdAt },
+    };
+    for (const userId of members) {
+      if (userId === senderId) continue;
+      if (!muted.has(userId)) {
+        await notifications.bumpMessageNotification(trx, emit, {
+          userId,
+          conversationId: record.conversationId,
+          actorId: senderId,
+          data: preview,
+        });
+      }
+      if (mentioned.has(userId)) {
+        await notifications.notify(trx, emit, {
+          userId,
+          type: 'mention',
+          actorId: senderId,
+          conversationId: record.conversationId,
+          data: { ...preview, messageId: record.id },
+        });
+      }
+    }
+  }
+
+  /**
+   * Sending moves the sender's read watermark to the new message: their message notification is
+   * cleared and, in a direct chat, the peer learns that their messages before it were read.
+   */
+  async function senderHasRead(trx: Trx, emit: Emit, sent: AppendedMessage, senderId: string): Promise<void> {
+    const { record, previousReadSeq } = sent;
+    if (previousReadSeq === undefined || previousReadSeq >= record.seq - 1) return;
+    await notifications.clearMessageNotification(trx, emit, senderId, record.conversationId);
+    if (record.groupId !== null) return;
+    const peers = await sendersBetween(trx, record.conversationId, previousReadSeq, record.seq - 1, senderId);
+    if (peers.length === 0) return;
+    const data = {
+      conversationId: record.conversationId,
+      userId: senderId,
+      upToSeq: Number(record.seq),
+      at: record.createdAt.toISOString(),
+    };
+    emit({ type: 'message.read', data, to: [senderId, ...peers] });
+  }
+
+  async function writeMessage(senderId: string, input: SendMessage, mentionIds: Map<string, string>): Promise<MessageDto> {
+    return infra.transactor(async (trx, emit) => {
+      const target = await resolveTarget(trx, senderId, input);
+      await checkReply(trx, target.conversationId, input.replyToId);
+      const wanted = new Set([...(input.mentions ?? []), ...mentionIds.values()]);
+      const mentions = target.members.filter((id) => wanted.has(id) && id !== senderId);
+      const sent = await appendMessage(trx, emit, files, {
+        conversationId: target.conversationId,
+        groupId: target.groupId,
+        senderId,
+        recipientId: target.recipientId,
+        type: 'text',
+        text: input.text !== undefined && input.text.trim() !== '' ? input.text : null,
+        replyToId: input.replyToId ?? null,
+        mentions,
+        clientMessageId: input.clientMessageId ?? null,
+        attachmentIds: input.attachmentIds ?? [],
+      });
+      const dto = await presentMessage(trx, files, senderId, sent.record);
+      await notifyMembers(trx, emit, sent, senderId, dto);
+      await senderHasRead(trx, emit, sent, senderId);
+      return dto;
+    });
+  }
+
+  async function existing(senderId: string, clientMessageId: string | undefined): Promise<MessageDto | undefined> {
+    if (clientMessageId === undefined) return undefined;
+    const row = await findByClientMessageId(db, senderId, clientMessageId);
+    return row ? presentMessage(db, files, senderId, row) : undefined;
+  }
+
+  /**
+   * Sends a message to a friend (`recipientId`) or a group (`groupId`). A repeated
+   * `clientMessageId` returns the first message with `created: false`, also when two retries
+   * race (the loser's unique violation is caught and the winner's message returned).
+   */
+  async function sendMessage(senderId: string, input: SendMessage): Promise<{ message: MessageDto; created: boolean }> {
+    validateInput(input, infra.config.maxMessageLength);
+    const repeat = await existing(senderId, input.clientMessageId);
+    if (repeat) return { message: repeat, created: false };
+    await infra.limiter.consume(`send:${senderId}`, SEND_RULE);
+    await files.assertOwnFiles(senderId, input.attachmentIds ?? []);
+    const mentionIds = await users.idsByUsernames(mentionedUsernames(input.text));
+    try {
+      return { message: await writeMessage(senderId, input, mentionIds), created: true };
+    } catch (error) {
+      if ((error as { code?: unknown }).code === '23505' && input.clientMessageId !== undefined) {
+        const winner = await existing(senderId, input.clientMessageId);
+        if (winner) return { message: winner, created: false };
+      }
+      throw error;
+    }
+  }
+
+  return { sendMessage };
+}

@@ -1,0 +1,124 @@
+import websocket from '@fastify/websocket';
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { Infra } from '../infra.js';
+import { AppError } from '../lib/errors.js';
+import type { GatewayHooks, PresencePort, SocialPort } from '../modules/ports.js';
+import type { UserDto } from '../modules/users/users.schemas.js';
+import { bearerToken } from '../plugins/auth.js';
+import { CloseCode } from './close-codes.js';
+import type { Connection } from './connection.js';
+import { Gateway } from './gateway.js';
+import { createGatewayMetrics } from './metrics.js';
+import { createPresence } from './presence/presence.js';
+import { createMemoryPresenceStore } from './presence/presence-store.js';
+import { createRedisPresenceStore } from './presence/redis-presence-store.js';
+import { startPruner } from './pruner.js';
+
+export { CloseCode } from './close-codes.js';
+
+const AUTH_TIMEOUT_MS = 10_000;
+/** Frames beyond this close the socket (1009); between 64 KiB and this they get an error frame. */
+const MAX_PAYLOAD = 1024 * 1024;
+
+export interface RealtimeDeps {
+  hooks: () => GatewayHooks;
+  social: () => SocialPort | undefined;
+  loadUser(userId: string): Promise<UserDto | null>;
+  sessionActive(userId: string, sessionId: string): Promise<boolean>;
+}
+
+export interface Realtime {
+  presence: PresencePort;
+  /** Registers `GET /ws` and starts the node's background work; closes sockets with 1012 on app close. */
+  register(app: FastifyInstance): Promise<void>;
+}
+
+const WsQuery = Type.Object(
+  {
+    token: Type.Optional(Type.String({ maxLength: 4096, description: 'Access token (non-browser clients)' })),
+    since: Type.Optional(Type.Integer({ minimum: 0, description: 'Last durable seq received; resumes after it' })),
+  },
+  { additionalProperties: false },
+);
+
+/** Builds the gateway (presence first: the friends module reads it before routes exist). */
+export function createRealtime(infra: Infra, deps: RealtimeDeps): Realtime {
+  const nodeId = crypto.randomUUID();
+  const store = infra.redis ? createRedisPresenceStore(infra.redis, infra.config.redisPrefix, nodeId) : createMemoryPresenceStore();
+  let gateway: Gateway | undefined;
+  const presence = createPresence({
+    store,
+    db: infra.database.db,
+    graceMs: infra.config.presenceGraceSeconds * 1000,
+    social: deps.social,
+    broadcast: (users, frame) => gateway!.broadcast(users, frame),
+    log: infra.log,
+  });
+  return {
+    presence,
+    async register(app) {
+      const metrics = createGatewayMetrics(app.metrics, () => gateway?.hub.size ?? 0);
+      gateway = new Gateway({ infra, hooks: deps.hooks(), presence, metrics, loadUser: deps.loadUser, sessionActive: deps.sessionActive });
+      const gw = gateway;
+      await app.register(websocket, {
+        options: { maxPayload: MAX_PAYLOAD },
+        preClose(done) {
+          gw.shutdown().then(
+            () => done(),
+            () => done(),
+          );
+        },
+      });
+      gw.start();
+      const stopPruner = startPruner(infra.database.db, infra.config.eventRetentionDays, infra.log);
+      app.addHook('onClose', async () => stopPruner());
+      app.get('/ws', { websocket: true, schema: { querystring: WsQuery } }, (socket, request) => accept(gw, socket, request));
+    },
+  };
+}
+
+/** Authenticates by query/header token or by a first `auth` frame, then hands the socket to the gateway. */
+function accept(gw: Gateway, socket: WebSocket, request: FastifyRequest): void {
+  const query = request.query as { token?: string; since?: number };
+  const token = query.token ?? bearerToken(request);
+  let started = Boolean(token);
+  let conn: Connection | undefined;
+  let pending: Promise<unknown> = Promise.resolve();
+  const refuse = (error: unknown) => {
+    const code = error instanceof AppError ? error.code : 'unauthorized';
+    socket.close(CloseCode.unauthorized, code);
+  };
+  const start = (token: string) =>
+    gw.authenticate(token).then(async (auth) => {
+      if (socket.readyState !== socket.OPEN) return;
+      conn = await gw.open(socket, auth, query.since);
+    }, refuse);
+  const timer = setTimeout(() => conn ?? socket.close(CloseCode.unauthorized, 'auth timeout'), AUTH_TIMEOUT_MS);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
+  // Frames are handled one after another, and only once the connection is open.
+  socket.on('message', (raw, isBinary) => {
+    pending = pending.then(() => {
+      if (conn) return gw.receive(conn, raw, isBinary);
+      if (started) return undefined;
+      started = true;
+      const first = firstFrameToken(raw);
+      if (!first) return refuse(new AppError('unauthorized'));
+      return start(first);
+    });
+  });
+  if (token) pending = start(token);
+}
+
+function firstFrameToken(raw: unknown): string | undefined {
+  try {
+    const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
+    if (text.length > 8192) return undefined;
+    const frame = JSON.parse(text) as { type?: unknown; token?: unknown };
+    return frame.type === 'auth' && typeof frame.token === 'string' ? frame.token : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useTestApp } from '../helpers/app.js';
+import { befriend, createUser } from '../helpers/factories.js';
+import { createGroupRows, eventsOf, latest, send } from './support.js';
+
+const t = useTestApp();
+
+test('an ack of the events that carried messages marks them delivered and tells the sender', async () => {
+  const alice = await createUser(t.current);
+  const bob = await createUser(t.current);
+  await befriend(t.current, alice, bob);
+  await send(t.current, alice, { recipientId: bob.id, text: 'one' });
+  const two = await send(t.current, alice, { recipientId: bob.id, text: 'two' });
+  const hooks = t.current.app.messaging.gatewayHooks;
+  const created = await eventsOf(t.current, bob, 'message.created');
+  await hooks.onAck!(bob.id, created[0]!.seq);
+  let delivered = await eventsOf(t.current, alice, 'message.delivered');
+  assert.deepEqual(
+    delivered.map((e) => e.data.upToSeq),
+    [1],
+  );
+  await hooks.onAck!(bob.id, await latest(t.current, bob));
+  await hooks.onAck!(bob.id, await latest(t.current, bob)); // a repeated ack changes nothing
+  delivered = await eventsOf(t.current, alice, 'message.delivered');
+  assert.deepEqual(
+    delivered.map((e) => [e.data.userId, e.data.upToSeq]),
+    [
+      [bob.id, 1],
+      [bob.id, 2],
+    ],
+  );
+  const receipts = await t.current.http.get(`/messages/${two.body.id}/receipts`, alice.token);
+  assert.deepEqual(
+    receipts.body.delivered.map((r: any) => r.userId),
+    [bob.id],
+  );
+  assert.equal((await t.current.http.get(`/messages/${bob.id}`, alice.token)).body.messages[1].status, 'delivered');
+  await hooks.onAck!(bob.id, -5);
+  await hooks.onAck!(bob.id, 10_000_000);
+});
+
+test('typing targets: friends in direct chats, members of small groups, nobody else', async () => {
+  const alice = await createUser(t.current);
+  const bob = await createUser(t.current);
+  const stranger = await createUser(t.current);
+  await befriend(t.current, alice, bob);
+  const hooks = t.current.app.messaging.gatewayHooks;
+  const direct = await hooks.typingTargets!(alice.id, { recipientId: bob.id });
+  assert.deepEqual(direct?.userIds, [bob.id]);
+  assert.equal(direct?.groupId, null);
+  assert.equal(await hooks.typingTargets!(alice.id, { recipientId: stranger.id }), null);
+  assert.equal(await hooks.typingTargets!(alice.id, { recipientId: alice.id }), null);
+  const { groupId, conversationId } = await createGroupRows(t.current, alice, [{ user: bob }]);
+  const group = await hooks.typingTargets!(alice.id, { groupId });
+  assert.deepEqual(group, { conversationId, groupId, userIds: [bob.id] });
+  assert.equal(await hooks.typingTargets!(stranger.id, { groupId }), null);
+  await t.current.app.infra.database.db.updateTable('groups').set({ memberCount: 101 }).where('id', '=', groupId).execute();
+  assert.equal(await hooks.typingTargets!(alice.id, { groupId }), null, 'not relayed over 100 members');
+  const list = await t.current.http.get('/conversations', alice.token);
+  assert.equal(list.body.conversations.filter((c: any) => c.type === 'direct').length, 0, 'typing alone lists no chat');
+});
+
+test('a recipient offline for 100 messages finds all of them, in order, once, in their event log', async () => {
+  const alice = await createUser(t.current);
+  const bob = await createUser(t.current);
+  await befriend(t.current, alice, bob);
+  const since = await latest(t.current, bob);
+  for (let i = 1; i <= 100; i += 1)
+    assert.equal((await send(t.current, alice, { recipientId: bob.id, text: `n${i}` })).status, 201);
+  const replay = (await eventsOf(t.current, bob, 'message.created', since)).map((e) => e.data);
+  assert.deepEqual(
+    replay.map((m) => m.text),
+    Array.from({ length: 100 }, (_, i) => `n${i + 1}`),
+  );
+  assert.deepEqual(
+    replay.map((m) => m.seq),
+    Array.from({ length: 100 }, (_, i) => i + 1),
+  );
+  const all = await eventsOf(t.current, bob, undefined, since);
+  assert.deepEqual(
+    all.map((e) => e.seq),
+    Array.from({ length: all.length }, (_, i) => since + i + 1),
+    'no gaps in the log',
+  );
+});
