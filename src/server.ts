@@ -1,10 +1,11 @@
+import cluster from 'node:cluster';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { clusterRefusal, runPrimary } from './cluster.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 
-async function main(): Promise<void> {
-  let config;
+function configOrExit(): Readonly<Config> {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Configuration error: ${error.message}\n`);
@@ -12,6 +13,24 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  if (config.clusterWorkers > 0 && cluster.isPrimary) {
+    const refusal = clusterRefusal(config);
+    if (refusal) {
+      process.stderr.write(`Configuration error: ${refusal}\n`);
+      process.exit(1);
+    }
+    runPrimary(config.clusterWorkers);
+    return;
+  }
+  await serve(config);
+}
+
+/** One server: builds the app, listens, and closes gracefully on SIGTERM/SIGINT. */
+async function serve(config: Readonly<Config>): Promise<void> {
   const app = await buildApp(config);
   let closing = false;
   const shutdown = (signal: string) => {

@@ -100,12 +100,21 @@ test('ETag and If-None-Match answer 304', async () => {
   assert.equal(again.status, 304);
   assert.equal(again.bytes.length, 0);
   assert.equal(again.headers.get('etag'), etag);
-  const weak = await download(`${t.current.url}/files/${file.id}`, { token: alice.token, headers: { 'if-none-match': `"x", W/${etag}` } });
+  const weak = await download(`${t.current.url}/files/${file.id}`, {
+    token: alice.token,
+    headers: { 'if-none-match': `"x", W/${etag}` },
+  });
   assert.equal(weak.status, 304);
-  const changed = await download(`${t.current.url}/files/${file.id}`, { token: alice.token, headers: { 'if-none-match': '"other"' } });
+  const changed = await download(`${t.current.url}/files/${file.id}`, {
+    token: alice.token,
+    headers: { 'if-none-match': '"other"' },
+  });
   assert.equal(changed.status, 200);
   const stranger = await createUser(t.current);
-  const hidden = await download(`${t.current.url}/files/${file.id}`, { token: stranger.token, headers: { 'if-none-match': etag } });
+  const hidden = await download(`${t.current.url}/files/${file.id}`, {
+    token: stranger.token,
+    headers: { 'if-none-match': etag },
+  });
   assert.equal(hidden.status, 404, 'a conditional request reveals nothing either');
 });
 

@@ -36,7 +36,8 @@ export async function download(
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const res = await fetch(url, { headers });
   const bytes = Buffer.from(await res.arrayBuffer());
-  const json = (res.headers.get('content-type') ?? '').includes('json') && bytes.length ? JSON.parse(bytes.toString()) : undefined;
+  const json =
+    (res.headers.get('content-type') ?? '').includes('json') && bytes.length ? JSON.parse(bytes.toString()) : undefined;
   return { status: res.status, headers: res.headers, bytes, json };
 }
 

@@ -44,7 +44,7 @@ async function chunkedUpload(t: TestApp, token: string, size: number): Promise<R
     body,
     duplex: 'half',
     headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  } as RequestInit);
+  });
 }
 
 describe('upload size limit', () => {

@@ -170,7 +170,11 @@ test('bad requests: no token, no file field, another field, not multipart, empty
 
   const form = new FormData();
   form.append('note', 'just a field');
-  const noFile = await fetch(`${t.current.url}/files`, { method: 'POST', body: form, headers: { authorization: `Bearer ${alice.token}` } });
+  const noFile = await fetch(`${t.current.url}/files`, {
+    method: 'POST',
+    body: form,
+    headers: { authorization: `Bearer ${alice.token}` },
+  });
   assert.equal(noFile.status, 400);
   assert.equal(((await noFile.json()) as { code: string }).code, 'validation_failed');
 

@@ -90,13 +90,18 @@ export const REFUSED_TYPES: ReadonlySet<string> = new Set([
  */
 export async function sniffType(inspection: Inspection): Promise<string> {
   const detected = await fileTypeFromBuffer(inspection.head);
-  if (detected) return detected.mime === 'application/xml' ? textType(inspection.head) ?? detected.mime : detected.mime;
+  if (detected) return detected.mime === 'application/xml' ? (textType(inspection.head) ?? detected.mime) : detected.mime;
   if (!inspection.isText) return 'application/octet-stream';
   return textType(inspection.head) ?? 'text/plain';
 }
 
 function textType(head: Buffer): string | undefined {
-  const start = head.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const start = head
+    .subarray(0, 4096)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype svg[^>]*>\s*)?<svg[\s>]/.test(start)) return 'image/svg+xml';
   if (/^(<!--[\s\S]*?-->\s*)*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<script[\s>])/.test(start)) return 'text/html';
   return undefined;

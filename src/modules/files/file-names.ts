@@ -1,6 +1,7 @@
 // Client-supplied file names are shown to other people and sent back in Content-Disposition:
 // keep the base name only, drop control, bidi-override and path characters, bound the length.
 
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069<>:"/\\|?*]/g;
 const MAX_BYTES = 200;
 

@@ -21,7 +21,9 @@ export const FileParamsSchema = Type.Object({ fileId: IdSchema }, { additionalPr
 
 export const SignedUrlQuerySchema = Type.Object(
   {
-    expires: Type.Optional(Type.Integer({ minimum: 0, description: 'Expiry of a signed URL (unix seconds), as presented in `File.url`' })),
+    expires: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'Expiry of a signed URL (unix seconds), as presented in `File.url`' }),
+    ),
     sig: Type.Optional(Type.String({ maxLength: 128, description: 'Signature of a signed URL, as presented in `File.url`' })),
   },
   { additionalProperties: false },

@@ -123,7 +123,15 @@ export function createFilesService(deps: FilesDeps) {
     const kept = image.cleaned ?? inspection;
     const storageKey = image.cleaned ? keys.clean : keys.source;
     await storage.delete(image.cleaned ? keys.source : keys.clean);
-    return { ...base, width: image.width, height: image.height, size: kept.size, sha256: kept.sha256, storageKey, thumbnailKey: keys.thumb };
+    return {
+      ...base,
+      width: image.width,
+      height: image.height,
+      size: kept.size,
+      sha256: kept.sha256,
+      storageKey,
+      thumbnailKey: keys.thumb,
+    };
   }
 
   /**
