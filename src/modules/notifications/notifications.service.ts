@@ -7,7 +7,6 @@ import type { Executor, NotificationsPort, UsersPort } from '../ports.js';
 import type { PublicUserDto } from '../users/users.schemas.js';
 import * as repo from './notifications.repository.js';
 import { toNotificationDto } from './notifications.presenter.js';
-import type { PublicUserDto } from '../users/users.schemas.js';
 import type { ListNotificationsQuery, MarkRead, NotificationDto, NotificationList } from './notifications.schemas.js';
 
 export interface NotificationsDeps {
