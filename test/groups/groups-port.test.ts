@@ -30,7 +30,12 @@ function groupsModule() {
     files: { presentFiles: async () => new Map(), assertOwnFiles: none, assertOwnImage: none },
     users: { getPublicUsers: none, idsByUsernames: none, exists: none },
     social: { friendIds: none, areFriends: none, friendsAmong: none, isBlockedEitherWay: none },
-    notifications: { notify: none, bumpMessageNotification: none, bumpMessageNotifications: none, clearMessageNotification: none },
+    notifications: {
+      notify: none,
+      bumpMessageNotification: none,
+      bumpMessageNotifications: none,
+      clearMessageNotification: none,
+    },
     systemMessages,
   });
   return { module, written };

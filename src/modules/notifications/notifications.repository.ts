@@ -44,7 +44,13 @@ export async function upsertMessageNotification(
 /** `upsertMessageNotification` for many users in one statement; `ids` are the ids for rows that are new. */
 export async function upsertMessageNotifications(
   db: Kysely<DB>,
-  rows: { ids: readonly string[]; userIds: readonly string[]; conversationId: string; actorId: string | null; data: Record<string, unknown> },
+  rows: {
+    ids: readonly string[];
+    userIds: readonly string[];
+    conversationId: string;
+    actorId: string | null;
+    data: Record<string, unknown>;
+  },
 ): Promise<NotificationRow[]> {
   if (rows.userIds.length === 0) return [];
   const data = JSON.stringify(rows.data);

@@ -68,7 +68,9 @@ export function createNotificationsService(deps: NotificationsDeps): Notificatio
         actorId: input.actorId,
         data: { conversationId: input.conversationId, ...input.data },
       });
-      const actors = input.actorId ? await deps.users.getPublicUsers(null, [input.actorId], trx) : new Map<string, PublicUserDto>();
+      const actors = input.actorId
+        ? await deps.users.getPublicUsers(null, [input.actorId], trx)
+        : new Map<string, PublicUserDto>();
       for (const row of rows) {
         const type = created.has(row.id) ? 'notification.created' : 'notification.updated';
         emit({ type, data: toNotificationDto(row, actors), to: [row.userId] });
