@@ -123,6 +123,6 @@ function lateSocial(get: () => FriendsService | undefined): SocialPort {
     friendIds: (...args) => port().friendIds(...args),
     areFriends: (...args) => port().areFriends(...args),
     friendsAmong: (...args) => port().friendsAmong(...args),
-    isBlockedEitherWay: (...args) => port().isBlockedEitherWay(...args),
+    mayMessage: (...args) => port().mayMessage(...args),
   };
 }

@@ -39,7 +39,8 @@ export interface SocialPort {
   areFriends(a: string, b: string, executor?: Executor): Promise<boolean>;
   /** The subset of `ids` that are friends of `userId`. */
   friendsAmong(userId: string, ids: readonly string[], executor?: Executor): Promise<Set<string>>;
-  isBlockedEitherWay(a: string, b: string, executor?: Executor): Promise<boolean>;
+  /** Whether `a` may message `b`: friends, and neither blocks the other (one query). */
+  mayMessage(a: string, b: string, executor?: Executor): Promise<boolean>;
 }
 
 export interface PresenceInfo {

@@ -29,7 +29,7 @@ function groupsModule() {
     maxMembers: 1000,
     files: { presentFiles: async () => new Map(), assertOwnFiles: none, assertOwnImage: none },
     users: { getPublicUsers: none, idsByUsernames: none, exists: none },
-    social: { friendIds: none, areFriends: none, friendsAmong: none, isBlockedEitherWay: none },
+    social: { friendIds: none, areFriends: none, friendsAmong: none, mayMessage: none },
     notifications: {
       notify: none,
       bumpMessageNotification: none,

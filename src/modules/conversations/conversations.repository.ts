@@ -29,11 +29,14 @@ export async function findDirectConversationId(db: Executor, a: string, b: strin
 }
 
 /**
- * The direct conversation of two users, created with both memberships on first use. Safe under
- * concurrent first messages: the unique `direct_key` makes the loser read the winner's row.
+ * The direct conversation of two users, created with both memberships on first use (one lookup
+ * once it exists). Safe under concurrent first messages: the unique `direct_key` makes the loser
+ * read the winner's row.
  */
 export async function getOrCreateDirectConversation(trx: Executor, a: string, b: string): Promise<string> {
   const key = directKey(a, b);
+  const found = await findDirectConversationId(trx, a, b);
+  if (found) return found;
   const created = await trx
     .insertInto('conversations')
     .values({ id: newId(), type: 'direct', directKey: key, updatedAt: new Date() })
@@ -124,31 +127,46 @@ export async function advanceWatermark(
   trx: Executor,
   input: { conversationId: string; userId: string; kind: WatermarkKind; seq: number; at: Date },
 ): Promise<number | undefined> {
-  const column = input.kind === 'read' ? 'readSeq' : 'deliveredSeq';
-  const current = await trx
-    .selectFrom('conversationMembers')
-    .select(column)
-    .where('conversationId', '=', input.conversationId)
-    .where('userId', '=', input.userId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!current) return undefined;
-  const previous = Number(
-    input.kind === 'read' ? (current as { readSeq: number }).readSeq : (current as { deliveredSeq: number }).deliveredSeq,
-  );
-  if (previous >= input.seq) return undefined;
-  await trx
-    .updateTable('conversationMembers')
-    .set(column, input.seq)
-    .where('conversationId', '=', input.conversationId)
-    .where('userId', '=', input.userId)
-    .execute();
-  await trx
-    .insertInto('receipts')
-    .values({ conversationId: input.conversationId, userId: input.userId, kind: input.kind, upToSeq: input.seq, at: input.at })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  return previous;
+  const moved = await advanceWatermarks(trx, { ...input, kinds: [input.kind] });
+  return moved[input.kind];
+}
+
+/**
+ * Moves several watermarks of one member to `seq` in a single statement: locks the membership,
+ * raises the columns that are behind and records each move in `receipts`. Returns the previous
+ * value of every watermark that moved.
+ */
+export async function advanceWatermarks(
+  trx: Executor,
+  input: { conversationId: string; userId: string; kinds: readonly WatermarkKind[]; seq: number; at: Date },
+): Promise<Partial<Record<WatermarkKind, number>>> {
+  const { conversationId, userId, seq, at } = input;
+  const { rows } = await sql<{ kind: WatermarkKind; prev: string }>`
+    WITH old AS (
+      SELECT delivered_seq, read_seq FROM conversation_members
+      WHERE conversation_id = ${conversationId}::uuid AND user_id = ${userId}::uuid
+      FOR UPDATE
+    ), moves AS (
+      SELECT k.kind, k.prev FROM old
+      CROSS JOIN LATERAL (VALUES ('delivered', old.delivered_seq), ('read', old.read_seq)) AS k(kind, prev)
+      WHERE k.kind = ANY(${[...input.kinds]}::text[]) AND k.prev < ${seq}::bigint
+    ), raised AS (
+      UPDATE conversation_members SET
+        delivered_seq = CASE WHEN EXISTS (SELECT 1 FROM moves WHERE kind = 'delivered') THEN ${seq}::bigint ELSE delivered_seq END,
+        read_seq = CASE WHEN EXISTS (SELECT 1 FROM moves WHERE kind = 'read') THEN ${seq}::bigint ELSE read_seq END
+      WHERE conversation_id = ${conversationId}::uuid AND user_id = ${userId}::uuid AND EXISTS (SELECT 1 FROM moves)
+    ), recorded AS (
+      INSERT INTO receipts (conversation_id, user_id, kind, up_to_seq, at)
+      SELECT ${conversationId}::uuid, ${userId}::uuid, kind, ${seq}::bigint, ${at.toISOString()}::timestamptz FROM moves
+      ON CONFLICT DO NOTHING
+    )
+    SELECT kind, prev FROM moves`.execute(trx);
+  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.prev)]));
+}
+
+/** The members of a conversation with their muted flags. */
+export async function memberStates(db: Executor, conversationId: string): Promise<{ userId: string; muted: boolean }[]> {
+  return db.selectFrom('conversationMembers').select(['userId', 'muted']).where('conversationId', '=', conversationId).execute();
 }
 
 export async function setMuted(trx: Executor, conversationId: string, userId: string, muted: boolean): Promise<boolean> {

@@ -4,6 +4,7 @@
  */
 export {
   advanceWatermark,
+  advanceWatermarks,
   deliveredBehind,
   directKey,
   findDirectConversationId,
@@ -12,6 +13,7 @@ export {
   listMemberships,
   lockConversation,
   memberIds,
+  memberStates,
   mutedMembers,
   otherMembersOf,
   receiptsFor,

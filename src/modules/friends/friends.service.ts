@@ -124,7 +124,7 @@ export function createFriendsService(deps: FriendsDeps): FriendsService {
       friendIds: (userId, executor = db) => repo.friendIds(executor, userId),
       areFriends: (a, b, executor = db) => repo.areFriends(executor, a, b),
       friendsAmong: (userId, ids, executor = db) => repo.friendsAmong(executor, userId, ids),
-      isBlockedEitherWay: (a, b, executor = db) => repo.isBlockedEitherWay(executor, a, b),
+      mayMessage: (a, b, executor = db) => repo.mayMessage(executor, a, b),
     },
 
     async deletionHook(trx, emit, userId) {

@@ -30,7 +30,7 @@ export function createGatewayHooks(deps: MessagingDeps, onAck: (userId: string, 
       }
       const peerId = target.recipientId;
       if (peerId === undefined || peerId === userId) return null;
-      if (!(await social.areFriends(userId, peerId)) || (await social.isBlockedEitherWay(userId, peerId))) return null;
+      if (!(await social.mayMessage(userId, peerId))) return null;
       const conversationId = await infra.transactor(async (trx) => getOrCreateDirectConversation(trx, userId, peerId));
       return { conversationId, groupId: null, userIds: [peerId] };
     },

@@ -1,10 +1,11 @@
 import type { DurableEventType } from '../../events/catalog.js';
 import type { Emit, Trx } from '../../events/transactor.js';
 import { newId } from '../../lib/ids.js';
-import { advanceWatermark, lockConversation, memberIds, recordLastMessage } from '../conversations/index.js';
+import { advanceWatermarks, lockConversation, memberStates, recordLastMessage } from '../conversations/index.js';
 import type { FilesPort } from '../ports.js';
-import { presentMessage } from './messages.presenter.js';
+import { presentMessage, replyMap, toMessageDto } from './messages.presenter.js';
 import { insertAttachments, insertMessage, type MessageRecord } from './messages.repository.js';
+import type { MessageDto } from './messages.schemas.js';
 
 export interface AppendMessageInput {
   conversationId: string;
@@ -26,6 +27,10 @@ export interface AppendedMessage {
   record: MessageRecord;
   /** The conversation's current members. */
   members: string[];
+  /** The members who muted the conversation. */
+  muted: Set<string>;
+  /** The message as its sender sees it. */
+  dto: MessageDto;
   /** The sender's read watermark before this message, when it moved. */
   previousReadSeq: number | undefined;
 }
@@ -60,16 +65,36 @@ export async function appendMessage(trx: Trx, emit: Emit, files: FilesPort, inpu
   await insertMessage(trx, row);
   await insertAttachments(trx, record.id, input.attachmentIds ?? []);
   await recordLastMessage(trx, input.conversationId, seq, record.id, at);
-  const members = await memberIds(trx, input.conversationId);
+  const states = await memberStates(trx, input.conversationId);
+  const members = states.map((m) => m.userId);
   let previousReadSeq: number | undefined;
   if (input.senderId && members.includes(input.senderId)) {
     const watermark = { conversationId: input.conversationId, userId: input.senderId, seq, at };
-    await advanceWatermark(trx, { ...watermark, kind: 'delivered' });
-    previousReadSeq = await advanceWatermark(trx, { ...watermark, kind: 'read' });
+    previousReadSeq = (await advanceWatermarks(trx, { ...watermark, kinds: ['delivered', 'read'] })).read;
   }
   const audience = [...new Set([...members, ...(input.alsoNotify ?? [])])];
-  await emitMessageEvent(trx, emit, files, 'message.created', record, audience);
-  return { record, members, previousReadSeq };
+  const dto = await presentNewMessage(trx, files, record, input.attachmentIds ?? []);
+  await emitMessageEvent(trx, emit, files, 'message.created', record, audience, dto);
+  const muted = new Set(states.filter((m) => m.muted).map((m) => m.userId));
+  return { record, members, muted, dto: senderView(record, dto), previousReadSeq };
+}
+
+/**
+ * A message just written, for everyone but its sender, from what the writer already knows: no
+ * peer can have received it yet, so only its files and the replied-to message are looked up.
+ */
+async function presentNewMessage(trx: Trx, files: FilesPort, record: MessageRecord, attachmentIds: readonly string[]) {
+  const [presented, replies] = await Promise.all([
+    attachmentIds.length > 0 ? files.presentFiles(attachmentIds, trx) : new Map<string, never>(),
+    record.replyToId ? replyMap(trx, [record.replyToId]) : new Map<string, never>(),
+  ]);
+  const attachments = attachmentIds.flatMap((id) => presented.get(id) ?? []);
+  return toMessageDto(record, attachments, replies, null);
+}
+
+/** In a direct chat the sender's copy carries `status`; a new message is only `sent`. */
+function senderView(record: MessageRecord, dto: MessageDto): MessageDto {
+  return record.groupId === null && record.type === 'text' ? { ...dto, status: 'sent' } : dto;
 }
 
 /**
@@ -83,13 +108,15 @@ export async function emitMessageEvent(
   type: Extract<DurableEventType, `message.${string}`>,
   record: MessageRecord,
   audience: readonly string[],
+  presented?: MessageDto,
 ): Promise<void> {
   const sender = record.senderId;
   if (record.groupId === null && sender && audience.includes(sender)) {
     const others = audience.filter((id) => id !== sender);
-    emit({ type, data: await presentMessage(trx, files, sender, record), to: [sender] });
-    if (others.length > 0) emit({ type, data: await presentMessage(trx, files, null, record), to: others });
+    const own = presented ? senderView(record, presented) : await presentMessage(trx, files, sender, record);
+    emit({ type, data: own, to: [sender] });
+    if (others.length > 0) emit({ type, data: presented ?? (await presentMessage(trx, files, null, record)), to: others });
     return;
   }
-  emit({ type, data: await presentMessage(trx, files, null, record), to: audience });
+  emit({ type, data: presented ?? (await presentMessage(trx, files, null, record)), to: audience });
 }

@@ -42,7 +42,7 @@ export async function presentMessage(
   return dto!;
 }
 
-function toMessageDto(
+export function toMessageDto(
   row: MessageRecord,
   attachments: FileDto[],
   replies: Map<string, ReplyPreviewDto>,
@@ -85,7 +85,7 @@ async function attachmentMap(db: Executor, files: FilesPort, messageIds: string[
   return byMessage;
 }
 
-async function replyMap(db: Executor, ids: string[]): Promise<Map<string, ReplyPreviewDto>> {
+export async function replyMap(db: Executor, ids: string[]): Promise<Map<string, ReplyPreviewDto>> {
   const rows = await replyTargets(db, ids);
   return new Map(rows.map((r) => [r.id, { id: r.id, senderId: r.senderId, text: r.deletedAt ? null : r.text }]));
 }

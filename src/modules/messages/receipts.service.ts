@@ -2,6 +2,7 @@ import type { Emit, Trx } from '../../events/transactor.js';
 import { notFound } from '../../lib/errors.js';
 import {
   advanceWatermark,
+  advanceWatermarks,
   deliveredBehind,
   findMembership,
   memberIds,
@@ -58,9 +59,8 @@ export function createReceiptsService(deps: MessagingDeps) {
   async function moveRead(trx: Trx, emit: Emit, member: MembershipRow, seq: number): Promise<void> {
     const at = new Date();
     const { conversationId, userId } = member;
-    const previous = await advanceWatermark(trx, { conversationId, userId, kind: 'read', seq, at });
+    const previous = (await advanceWatermarks(trx, { conversationId, userId, kinds: ['read', 'delivered'], seq, at })).read;
     if (previous === undefined) return;
-    await advanceWatermark(trx, { conversationId, userId, kind: 'delivered', seq, at });
     await notifications.clearMessageNotification(trx, emit, userId, conversationId);
     emit({ type: 'conversation.read', data: { conversationId, upToSeq: seq }, to: [userId] });
     if (member.type === 'direct') {

@@ -1,6 +1,6 @@
 import type { Emit, Trx } from '../../events/transactor.js';
 import { AppError } from '../../lib/errors.js';
-import { getOrCreateDirectConversation, mutedMembers } from '../conversations/index.js';
+import { getOrCreateDirectConversation } from '../conversations/index.js';
 import { appendMessage, type AppendedMessage } from './message-writer.js';
 import type { MessagingDeps } from './messaging.deps.js';
 import { presentMessage } from './messages.presenter.js';
@@ -59,8 +59,9 @@ export function createSendService(deps: MessagingDeps) {
     }
     const recipientId = input.recipientId!;
     if (recipientId === senderId) throw new AppError('bad_request', 'You cannot message yourself');
-    if (!(await users.exists(recipientId, trx))) throw new AppError('not_found', 'User not found');
-    if ((await social.isBlockedEitherWay(senderId, recipientId, trx)) || !(await social.areFriends(senderId, recipientId, trx))) {
+    // One lookup settles the common case; the rest only tells an unknown user (404) from a stranger (403).
+    if (!(await social.mayMessage(senderId, recipientId, trx))) {
+      if (!(await users.exists(recipientId, trx))) throw new AppError('not_found', 'User not found');
       throw new AppError('not_friends', 'You can only message your friends');
     }
     const conversationId = await getOrCreateDirectConversation(trx, senderId, recipientId);
@@ -78,9 +79,8 @@ export function createSendService(deps: MessagingDeps) {
     }
   }
 
-  async function notifyMembers(trx: Trx, emit: Emit, sent: AppendedMessage, senderId: string, dto: MessageDto): Promise<void> {
-    const { record, members } = sent;
-    const muted = await mutedMembers(trx, record.conversationId);
+  async function notifyMembers(trx: Trx, emit: Emit, sent: AppendedMessage, senderId: string): Promise<void> {
+    const { record, members, muted, dto } = sent;
     const mentioned = new Set(record.mentions);
     const preview = {
       conversationId: record.conversationId,
@@ -145,10 +145,9 @@ export function createSendService(deps: MessagingDeps) {
         clientMessageId: input.clientMessageId ?? null,
         attachmentIds: input.attachmentIds ?? [],
       });
-      const dto = await presentMessage(trx, files, senderId, sent.record);
-      await notifyMembers(trx, emit, sent, senderId, dto);
+      await notifyMembers(trx, emit, sent, senderId);
       await senderHasRead(trx, emit, sent, senderId);
-      return dto;
+      return sent.dto;
     });
   }
 
