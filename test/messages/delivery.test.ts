@@ -86,3 +86,49 @@ test('a recipient offline for 100 messages finds all of them, in order, once, in
     'no gaps in the log',
   );
 });
+
+test(
+  'an ack whose membership a sender holds locked is not waited on: it is applied in a later round',
+  { skip: process.env.DATABASE_URL ? false : 'needs DATABASE_URL (a second connection holds the lock)' },
+  async () => {
+    const alice = await createUser(t.current);
+    const bob = await createUser(t.current);
+    await befriend(t.current, alice, bob);
+    const sent = await send(t.current, alice, { recipientId: bob.id, text: 'hello' });
+    const db = t.current.app.infra.database.db;
+    const membership = () =>
+      db
+        .selectFrom('conversationMembers')
+        .select('deliveredSeq')
+        .where('conversationId', '=', sent.body.conversationId)
+        .where('userId', '=', bob.id)
+        .executeTakeFirstOrThrow();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db.transaction().execute(async (trx) => {
+      await trx
+        .selectFrom('conversationMembers')
+        .select('userId')
+        .where('conversationId', '=', sent.body.conversationId)
+        .where('userId', '=', bob.id)
+        .forUpdate()
+        .execute();
+      locked();
+      await released;
+    });
+    await isLocked;
+    await t.current.app.messaging.gatewayHooks.onAck!(bob.id, await latest(t.current, bob));
+    assert.equal(Number((await membership()).deliveredSeq), 0, 'the round skipped the locked membership');
+    release();
+    await holder;
+    for (let i = 0; i < 200 && Number((await membership()).deliveredSeq) === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    assert.equal(Number((await membership()).deliveredSeq), 1, 'a later round applied it');
+    const delivered = await eventsOf(t.current, alice, 'message.delivered');
+    assert.deepEqual(
+      delivered.map((e) => [e.data.userId, e.data.upToSeq]),
+      [[bob.id, 1]],
+    );
+  },
+);

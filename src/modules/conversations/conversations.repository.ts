@@ -56,10 +56,14 @@ export async function getOrCreateDirectConversation(trx: Executor, a: string, b:
   return created.id;
 }
 
-/** Locks the conversation row (serialising senders) and returns the last seq written. */
+/**
+ * Locks the conversation row (serialising senders) and returns the last seq written. NO KEY: the
+ * foreign-key checks of concurrent receipts and acks take KEY SHARE on this row, and a full
+ * FOR UPDATE made them wait on the sender while it waited on their membership rows (deadlock).
+ */
 export async function lockConversation(trx: Executor, conversationId: string): Promise<number> {
   const row = await sql<{ lastSeq: number }>`
-    SELECT last_seq FROM conversations WHERE id = ${conversationId} FOR UPDATE`.execute(trx);
+    SELECT last_seq FROM conversations WHERE id = ${conversationId} FOR NO KEY UPDATE`.execute(trx);
   const first = row.rows[0];
   if (!first) throw new Error(`conversation ${conversationId} is missing`);
   return Number(first.lastSeq);
@@ -145,7 +149,7 @@ export async function advanceWatermarks(
     WITH old AS (
       SELECT delivered_seq, read_seq FROM conversation_members
       WHERE conversation_id = ${conversationId}::uuid AND user_id = ${userId}::uuid
-      FOR UPDATE
+      FOR NO KEY UPDATE
     ), moves AS (
       SELECT k.kind, k.prev FROM old
       CROSS JOIN LATERAL (VALUES ('delivered', old.delivered_seq), ('read', old.read_seq)) AS k(kind, prev)
@@ -162,6 +166,84 @@ export async function advanceWatermarks(
     )
     SELECT kind, prev FROM moves`.execute(trx);
   return Object.fromEntries(rows.map((r) => [r.kind, Number(r.prev)]));
+}
+
+export interface DeliveredMove {
+  conversationId: string;
+  userId: string;
+  seq: number;
+  type: ConversationType;
+  /** The other members, for direct chats (who get `message.delivered`). */
+  peers: string[];
+}
+
+/**
+ * Moves many delivered watermarks at once (capped at each conversation's last seq) and records
+ * the moves in `receipts`. Memberships locked by a transaction in progress (a sender touching
+ * every member row) are skipped rather than waited on, so batches never deadlock with senders;
+ * they come back as `busy` for the caller to retry.
+ */
+export async function advanceDeliveredMany(
+  trx: Executor,
+  wanted: readonly { conversationId: string; userId: string; seq: number }[],
+  at: Date,
+): Promise<{ moved: DeliveredMove[]; busy: { conversationId: string; userId: string }[] }> {
+  if (wanted.length === 0) return { moved: [], busy: [] };
+  const { rows } = await sql<{
+    conversationId: string;
+    userId: string;
+    seq: string;
+    type: ConversationType;
+    peers: string[] | null;
+    busy: boolean;
+  }>`
+    WITH want AS (
+      SELECT w.conversation_id, w.user_id, LEAST(w.seq, c.last_seq) AS seq, c.type
+      FROM unnest(${wanted.map((w) => w.conversationId)}::uuid[], ${wanted.map((w) => w.userId)}::uuid[],
+                  ${wanted.map((w) => w.seq)}::bigint[]) AS w(conversation_id, user_id, seq)
+      JOIN conversations c ON c.id = w.conversation_id
+    ), behind AS (
+      SELECT want.* FROM want
+      JOIN conversation_members cm ON cm.conversation_id = want.conversation_id AND cm.user_id = want.user_id
+      WHERE cm.delivered_seq < want.seq
+    ), locked AS (
+      SELECT cm.conversation_id, cm.user_id FROM conversation_members cm
+      JOIN behind b ON b.conversation_id = cm.conversation_id AND b.user_id = cm.user_id
+      ORDER BY cm.conversation_id, cm.user_id
+      FOR NO KEY UPDATE OF cm SKIP LOCKED
+    ), raised AS (
+      UPDATE conversation_members cm SET delivered_seq = b.seq
+      FROM behind b JOIN locked l ON l.conversation_id = b.conversation_id AND l.user_id = b.user_id
+      WHERE cm.conversation_id = b.conversation_id AND cm.user_id = b.user_id AND cm.delivered_seq < b.seq
+      RETURNING cm.conversation_id, cm.user_id, b.seq, b.type
+    ), recorded AS (
+      INSERT INTO receipts (conversation_id, user_id, kind, up_to_seq, at)
+      SELECT conversation_id, user_id, 'delivered', seq, ${at.toISOString()}::timestamptz FROM raised
+      ON CONFLICT DO NOTHING
+    )
+    SELECT r.conversation_id, r.user_id, r.seq, r.type, false AS busy,
+           CASE WHEN r.type = 'direct' THEN (
+             SELECT array_agg(o.user_id) FROM conversation_members o
+             WHERE o.conversation_id = r.conversation_id AND o.user_id <> r.user_id
+           ) END AS peers
+    FROM raised r
+    UNION ALL
+    SELECT b.conversation_id, b.user_id, b.seq, b.type, true, NULL FROM behind b
+    WHERE NOT EXISTS (SELECT 1 FROM locked l WHERE l.conversation_id = b.conversation_id AND l.user_id = b.user_id)`.execute(trx);
+  const moved: DeliveredMove[] = [];
+  const busy: { conversationId: string; userId: string }[] = [];
+  for (const row of rows) {
+    if (row.busy) busy.push({ conversationId: row.conversationId, userId: row.userId });
+    else
+      moved.push({
+        conversationId: row.conversationId,
+        userId: row.userId,
+        seq: Number(row.seq),
+        type: row.type,
+        peers: row.peers ?? [],
+      });
+  }
+  return { moved, busy };
 }
 
 /** The members of a conversation with their muted flags. */
@@ -271,22 +353,4 @@ export async function listMemberships(
     .orderBy('cm.conversationId', 'desc')
     .limit(limit + 1)
     .execute();
-}
-
-/** The entries of `seqs` (conversation → seq) the user is a member of and whose delivered watermark is below. */
-export async function deliveredBehind(
-  db: Executor,
-  userId: string,
-  seqs: ReadonlyMap<string, number>,
-): Promise<Map<string, number>> {
-  if (seqs.size === 0) return new Map();
-  const rows = await db
-    .selectFrom('conversationMembers')
-    .select(['conversationId', 'deliveredSeq'])
-    .where('userId', '=', userId)
-    .where('conversationId', 'in', [...seqs.keys()])
-    .execute();
-  return new Map(
-    rows.filter((r) => r.deliveredSeq < seqs.get(r.conversationId)!).map((r) => [r.conversationId, seqs.get(r.conversationId)!]),
-  );
 }

@@ -5,7 +5,7 @@
 export {
   advanceWatermark,
   advanceWatermarks,
-  deliveredBehind,
+  advanceDeliveredMany,
   directKey,
   findDirectConversationId,
   findMembership,
@@ -20,4 +20,4 @@ export {
   recordLastMessage,
   setMuted,
 } from './conversations.repository.js';
-export type { ConversationListRow, MembershipRow, WatermarkKind } from './conversations.repository.js';
+export type { ConversationListRow, DeliveredMove, MembershipRow, WatermarkKind } from './conversations.repository.js';

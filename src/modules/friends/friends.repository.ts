@@ -4,7 +4,7 @@ import type { DB, FriendRequestRow, FriendRequestStatus } from '../../db/schema.
 /** Serializes friend operations between the same people (ascending id order: no deadlocks). */
 export async function lockUsers(db: Kysely<DB>, ids: readonly string[]): Promise<void> {
   const sorted = [...new Set(ids)].sort();
-  await sql`SELECT id FROM users WHERE id = ANY(${sorted}::uuid[]) ORDER BY id FOR UPDATE`.execute(db);
+  await sql`SELECT id FROM users WHERE id = ANY(${sorted}::uuid[]) ORDER BY id FOR NO KEY UPDATE`.execute(db);
 }
 
 export async function areFriends(db: Kysely<DB>, a: string, b: string): Promise<boolean> {

@@ -181,14 +181,21 @@ export async function unreadCounts(
 }
 
 /**
- * For an acknowledgement up to `seq`: the highest message seq per conversation carried by the
- * `message.created` events in the user's log within the last `window` events.
+ * For acknowledgements (user → every event up to seq): the highest message seq per user and
+ * conversation carried by the `message.created` events within each user's last `window` events.
  */
-export async function ackedMessageSeqs(db: Executor, userId: string, seq: number, window: number): Promise<Map<string, number>> {
-  const result = await sql<{ conversationId: string; maxSeq: number }>`
-    SELECT e.data->>'conversationId' AS conversation_id, max((e.data->>'seq')::bigint) AS max_seq
-    FROM event_log l JOIN events e ON e.id = l.event_id
-    WHERE l.user_id = ${userId} AND l.seq <= ${seq} AND l.seq > ${seq - window} AND e.type = 'message.created'
-    GROUP BY 1`.execute(db);
-  return new Map(result.rows.map((r) => [r.conversationId, Number(r.maxSeq)]));
+export async function ackedMessageSeqs(
+  db: Executor,
+  acks: ReadonlyMap<string, number>,
+  window: number,
+): Promise<{ userId: string; conversationId: string; seq: number }[]> {
+  if (acks.size === 0) return [];
+  const result = await sql<{ userId: string; conversationId: string; maxSeq: string }>`
+    SELECT a.user_id, e.data->>'conversationId' AS conversation_id, max((e.data->>'seq')::bigint) AS max_seq
+    FROM unnest(${[...acks.keys()]}::uuid[], ${[...acks.values()]}::bigint[]) AS a(user_id, seq)
+    JOIN event_log l ON l.user_id = a.user_id AND l.seq <= a.seq AND l.seq > a.seq - ${window}
+    JOIN events e ON e.id = l.event_id
+    WHERE e.type = 'message.created'
+    GROUP BY 1, 2`.execute(db);
+  return result.rows.map((r) => ({ userId: r.userId, conversationId: r.conversationId, seq: Number(r.maxSeq) }));
 }

@@ -3,7 +3,7 @@ import { notFound } from '../../lib/errors.js';
 import {
   advanceWatermark,
   advanceWatermarks,
-  deliveredBehind,
+  advanceDeliveredMany,
   findMembership,
   memberIds,
   receiptsFor,
@@ -13,15 +13,23 @@ import type { MessagingDeps } from './messaging.deps.js';
 import { ackedMessageSeqs, findMessageById, sendersBetween, type MessageRecord } from './messages.repository.js';
 import type { ReceiptsDto, WatermarkEvent } from './messages.schemas.js';
 import { createReadCoalescer } from './read-coalescer.js';
+import { createAckBatcher } from './ack-batcher.js';
 
 /** How far back in a user's event log an `ack` looks for the messages it covers. */
 const ACK_WINDOW = 500;
 const READ_COALESCE_MS = 2000;
+/** How long acks gather before one write applies them all. */
+const ACK_BATCH_MS = 50;
 
 export function createReceiptsService(deps: MessagingDeps) {
   const { infra, notifications } = deps;
   const db = infra.database.db;
   const coalescer = createReadCoalescer(READ_COALESCE_MS, flushRead);
+  const acks = createAckBatcher({
+    intervalMs: ACK_BATCH_MS,
+    flush: deliverAcks,
+    onError: (err) => infra.log.warn({ err }, 'delivery update failed'),
+  });
 
   function payload(conversationId: string, userId: string, upToSeq: number, at: Date): WatermarkEvent {
     return { conversationId, userId, upToSeq, at: at.toISOString() };
@@ -117,19 +125,30 @@ export function createReceiptsService(deps: MessagingDeps) {
     });
   }
 
-  /** A client acknowledged every event up to `seq`: the messages those events carried are delivered. */
+  /**
+   * The acks of a round (user → every event up to seq): the messages those events carried are
+   * delivered. One lookup in the event logs and one statement for every watermark; direct-chat
+   * senders get `message.delivered`. Returns the acks whose memberships were busy.
+   */
+  async function deliverAcks(acks: Map<string, number>): Promise<Map<string, number>> {
+    const wanted = await ackedMessageSeqs(db, acks, ACK_WINDOW);
+    if (wanted.length === 0) return new Map();
+    const busy = await infra.transactor(async (trx, emit) => {
+      const at = new Date();
+      const result = await advanceDeliveredMany(trx, wanted, at);
+      for (const move of result.moved) {
+        if (move.type !== 'direct' || move.peers.length === 0) continue;
+        emit({ type: 'message.delivered', data: payload(move.conversationId, move.userId, move.seq, at), to: move.peers });
+      }
+      return result.busy;
+    });
+    return new Map(busy.map((b) => [b.userId, acks.get(b.userId)!]));
+  }
+
+  /** A client acknowledged every event up to `seq`; written with the node's next round of acks. */
   async function onAck(userId: string, seq: number): Promise<void> {
     if (!Number.isSafeInteger(seq) || seq < 1) return;
-    const acked = await ackedMessageSeqs(db, userId, seq, ACK_WINDOW);
-    const behind = await deliveredBehind(db, userId, acked);
-    if (behind.size === 0) return;
-    await infra.transactor(async (trx, emit) => {
-      const at = new Date();
-      for (const [conversationId, messageSeq] of [...behind].sort(([a], [b]) => a.localeCompare(b))) {
-        const member = await findMembership(trx, conversationId, userId);
-        if (member && member.deliveredSeq < messageSeq) await moveDelivered(trx, emit, member, messageSeq, at);
-      }
-    });
+    await acks.submit(userId, seq);
   }
 
   /** Who (other than the sender) received and read a message, and when. */
@@ -145,5 +164,15 @@ export function createReceiptsService(deps: MessagingDeps) {
     return { delivered: shape(delivered), read: shape(read) };
   }
 
-  return { markMessageRead, markConversationRead, markDelivered, onAck, listReceipts, close: () => coalescer.close() };
+  return {
+    markMessageRead,
+    markConversationRead,
+    markDelivered,
+    onAck,
+    listReceipts,
+    close: async () => {
+      coalescer.close();
+      await acks.close();
+    },
+  };
 }
