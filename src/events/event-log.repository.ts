@@ -68,6 +68,50 @@ export async function readEvents(db: Kysely<DB>, userId: string, afterSeq: numbe
   return rows.map((r) => ({ seq: Number(r.seq), type: r.type as DurableEventType, data: r.data }));
 }
 
+/** A logged event ready for the wire: its payload as JSON text, shared by every recipient. */
+export interface WireEvent {
+  seq: number;
+  type: DurableEventType;
+  /** `data` as JSON text, straight from the database (never parsed on the way out). */
+  json: string;
+}
+
+/**
+ * The events of many users at once, each after its own seq, at most `limit` per user, oldest
+ * first: one query for the log rows and one for the payloads, so a fan-out to a thousand users
+ * reads each payload once instead of a thousand times.
+ */
+export async function readEventsOfMany(
+  db: Kysely<DB>,
+  wants: readonly { userId: string; afterSeq: number }[],
+  limit: number,
+): Promise<Map<string, WireEvent[]>> {
+  const out = new Map<string, WireEvent[]>();
+  if (wants.length === 0) return out;
+  const { rows } = await sql<{ userId: string; seq: string; eventId: string }>`
+    SELECT u.user_id, l.seq, l.event_id
+    FROM unnest(${wants.map((w) => w.userId)}::uuid[], ${wants.map((w) => w.afterSeq)}::bigint[]) AS u(user_id, after_seq)
+    CROSS JOIN LATERAL (
+      SELECT seq, event_id FROM event_log
+      WHERE user_id = u.user_id AND seq > u.after_seq
+      ORDER BY seq LIMIT ${limit}
+    ) l`.execute(db);
+  if (rows.length === 0) return out;
+  const ids = [...new Set(rows.map((r) => r.eventId))];
+  const payloads = await sql<{ id: string; type: DurableEventType; json: string }>`
+    SELECT id, type, data::text AS json FROM events WHERE id = ANY(${ids}::bigint[])`.execute(db);
+  const byId = new Map(payloads.rows.map((p) => [String(p.id), p]));
+  for (const row of rows) {
+    const payload = byId.get(String(row.eventId));
+    if (!payload) continue; // pruned between the two reads, which only happens past the retention window
+    let list = out.get(row.userId);
+    if (!list) out.set(row.userId, (list = []));
+    list.push({ seq: Number(row.seq), type: payload.type, json: payload.json });
+  }
+  for (const list of out.values()) list.sort((a, b) => a.seq - b.seq);
+  return out;
+}
+
 export async function latestSeq(db: Kysely<DB>, userId: string): Promise<number> {
   const row = await db.selectFrom('eventSeqs').select('seq').where('userId', '=', userId).executeTakeFirst();
   return row ? Number(row.seq) : 0;

@@ -1,5 +1,4 @@
 import type { WebSocket } from 'ws';
-import type { LoggedEvent } from '../events/catalog.js';
 import { newId } from '../lib/ids.js';
 import { CloseCode } from './close-codes.js';
 
@@ -49,18 +48,23 @@ export class Connection {
 
   /** Sends a frame; a consumer that cannot keep up is closed with 4009 instead of growing memory. */
   send(frame: object, kind: 'event' | 'ephemeral' | 'control' = 'control'): void {
-    if (!this.open) return;
-    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.close(CloseCode.tooSlow, 'too slow to keep up; reconnect with since');
-      return;
-    }
-    this.socket.send(JSON.stringify(frame));
-    if (kind !== 'control') this.onSent(kind);
+    this.write(JSON.stringify(frame), kind);
   }
 
-  sendEvent(event: LoggedEvent): void {
-    this.send({ seq: event.seq, type: event.type, data: event.data }, 'event');
-    this.sentSeq = event.seq;
+  /** A durable event, already serialised (the same text goes to every recipient but its seq). */
+  sendFrame(seq: number, text: string): void {
+    if (this.write(text, 'event')) this.sentSeq = seq;
+  }
+
+  private write(text: string, kind: 'event' | 'ephemeral' | 'control'): boolean {
+    if (!this.open) return false;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CloseCode.tooSlow, 'too slow to keep up; reconnect with since');
+      return false;
+    }
+    this.socket.send(text);
+    if (kind !== 'control') this.onSent(kind);
+    return true;
   }
 
   sendError(code: string, detail: string): void {

@@ -1,25 +1,36 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { LoggedEvent } from '../events/catalog.js';
-import { readEvents } from '../events/event-log.repository.js';
+import { readEventsOfMany, type WireEvent } from '../events/event-log.repository.js';
 import { CloseCode } from './close-codes.js';
 import type { Connection } from './connection.js';
 
+/** Events read per user per round; a user with more is read again in the next round. */
 const BATCH = 200;
+/** Users read together in one round (two queries whatever the count). */
+const USERS_PER_ROUND = 1000;
+/** Rounds in flight at once, over disjoint users. */
+const MAX_ROUNDS = 4;
 
 interface UserEntry {
   conns: Set<Connection>;
-  pumping: boolean;
+  /** In a round now; a wake-up meanwhile sets `dirty` and the user is read again after it. */
+  reading: boolean;
   dirty: boolean;
+  waiters: (() => void)[];
 }
 
 /**
- * The sockets this node holds, by user, and the per-user pump that feeds them from the log.
- * One pump per user runs at a time; a wake-up during a run makes it read again, so an event
+ * The sockets this node holds, by user, and the pump that feeds them from the log. Wake-ups are
+ * gathered and read in rounds: one round reads the new events of many users in two queries, so
+ * a message to a group of a thousand online members costs two reads, not a thousand. A user is
+ * in at most one round at a time and a wake-up during it makes it read again, so an event
  * committed at any moment is sent exactly once to every live connection, in seq order.
  */
 export class Hub {
   private readonly users = new Map<string, UserEntry>();
+  private readonly queue = new Set<string>();
+  private scheduled = false;
+  private rounds = 0;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -34,7 +45,7 @@ export class Hub {
 
   register(conn: Connection): void {
     let entry = this.users.get(conn.userId);
-    if (!entry) this.users.set(conn.userId, (entry = { conns: new Set(), pumping: false, dirty: false }));
+    if (!entry) this.users.set(conn.userId, (entry = { conns: new Set(), reading: false, dirty: false, waiters: [] }));
     entry.conns.add(conn);
   }
 
@@ -44,6 +55,7 @@ export class Hub {
     if (!entry?.conns.delete(conn)) return false;
     if (entry.conns.size > 0) return false;
     this.users.delete(conn.userId);
+    for (const resolve of entry.waiters.splice(0)) resolve();
     return true;
   }
 
@@ -51,17 +63,17 @@ export class Hub {
     return [...this.users.values()].flatMap((entry) => [...entry.conns]);
   }
 
-  /** A bus wake-up: `seq` is the user's latest; pump only when a live socket is behind it. */
+  /** A bus wake-up: `seq` is the user's latest; read only when a live socket is behind it. */
   wake(userId: string, seq?: number): void {
     const entry = this.users.get(userId);
     if (!entry) return;
     if (seq !== undefined && ![...entry.conns].some((c) => c.live && c.sentSeq < seq)) return;
-    void this.pump(userId);
+    this.request(userId, entry);
   }
 
   /** After a lost bus connection: every local user re-reads the log from what it was sent. */
   wakeAll(): void {
-    for (const userId of this.users.keys()) void this.pump(userId);
+    for (const [userId, entry] of this.users) this.request(userId, entry);
   }
 
   /** Sends an ephemeral frame to every live connection of these users held here. */
@@ -71,41 +83,83 @@ export class Hub {
     }
   }
 
-  async pump(userId: string): Promise<void> {
+  /** Reads the user's new events in the next round; resolves once that round has sent them. */
+  pump(userId: string): Promise<void> {
     const entry = this.users.get(userId);
-    if (!entry) return;
-    if (entry.pumping) {
+    if (!entry) return Promise.resolve();
+    return new Promise((resolve) => {
+      entry.waiters.push(resolve);
+      this.request(userId, entry);
+    });
+  }
+
+  private request(userId: string, entry: UserEntry): void {
+    if (entry.reading) {
       entry.dirty = true;
       return;
     }
-    entry.pumping = true;
+    this.queue.add(userId);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // setImmediate: the wake-ups of one bus message (or one burst of them) share a round.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.startRounds();
+    });
+  }
+
+  private startRounds(): void {
+    while (this.queue.size > 0 && this.rounds < MAX_ROUNDS) {
+      const batch: [string, UserEntry][] = [];
+      for (const userId of this.queue) {
+        this.queue.delete(userId);
+        const entry = this.users.get(userId);
+        if (entry && !entry.reading) batch.push([userId, entry]);
+        if (batch.length >= USERS_PER_ROUND) break;
+      }
+      if (batch.length === 0) return;
+      this.rounds++;
+      void this.round(batch).finally(() => {
+        this.rounds--;
+        this.startRounds();
+      });
+    }
+  }
+
+  private async round(batch: [string, UserEntry][]): Promise<void> {
+    const wants: { userId: string; afterSeq: number; live: Connection[] }[] = [];
+    for (const [userId, entry] of batch) {
+      entry.reading = true;
+      entry.dirty = false;
+      const live = [...entry.conns].filter((c) => c.live && c.open);
+      if (live.length > 0) wants.push({ userId, afterSeq: Math.min(...live.map((c) => c.sentSeq)), live });
+    }
+    let read = new Map<string, WireEvent[]>();
     try {
-      do {
-        entry.dirty = false;
-        await this.drain(userId, entry);
-      } while (entry.dirty);
+      read = await readEventsOfMany(this.db, wants, BATCH);
     } catch (err) {
       this.log.warn({ err }, 'event delivery failed; the client resumes from its last seq');
-    } finally {
-      entry.pumping = false;
+    }
+    for (const want of wants) for (const event of read.get(want.userId) ?? []) this.send(want.live, event);
+    for (const [userId, entry] of batch) {
+      entry.reading = false;
+      const full = (read.get(userId)?.length ?? 0) >= BATCH;
+      const waiters = entry.waiters.splice(0);
+      if (entry.dirty || full) {
+        // More to read: the waiters ride along with the next round.
+        entry.waiters.push(...waiters);
+        this.request(userId, entry);
+      } else {
+        for (const resolve of waiters) resolve();
+      }
     }
   }
 
-  private async drain(userId: string, entry: UserEntry): Promise<void> {
-    for (;;) {
-      const live = [...entry.conns].filter((c) => c.live && c.open);
-      if (live.length === 0) return;
-      const from = Math.min(...live.map((c) => c.sentSeq));
-      const events = await readEvents(this.db, userId, from, BATCH);
-      for (const event of events) this.send(live, event);
-      if (events.length < BATCH) return;
-    }
-  }
-
-  private send(live: Connection[], event: LoggedEvent): void {
-    for (const conn of live) if (conn.live && conn.sentSeq < event.seq) conn.sendEvent(event);
+  private send(live: Connection[], event: WireEvent): void {
+    const frame = `{"seq":${event.seq},"type":${JSON.stringify(event.type)},"data":${event.json}}`;
+    for (const conn of live) if (conn.live && conn.sentSeq < event.seq) conn.sendFrame(event.seq, frame);
     if (event.type !== 'session.revoked') return;
-    const revoked = (event.data as { sessionIds?: unknown }).sessionIds;
+    const revoked = (JSON.parse(event.json) as { sessionIds?: unknown }).sessionIds;
     if (!Array.isArray(revoked)) return;
     for (const conn of live) if (revoked.includes(conn.sessionId)) conn.close(CloseCode.unauthorized, 'session_revoked');
   }
