@@ -36,7 +36,8 @@ export async function openInfra(
   const database =
     overrides.database ?? (await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pg') }));
   if (!overrides.database) await migrateToLatest(database.db);
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  // Auto-pipelining: the rate-limit and presence commands of concurrent requests share one write.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: true }) : undefined;
   redis?.on('error', (err) => log.warn({ err }, 'redis error'));
   const bus = config.redisUrl ? createRedisBus(config.redisUrl, config.redisPrefix, log) : createMemoryBus();
   const limiter =

@@ -41,7 +41,7 @@ export const direct: Scenario = {
       }),
     );
 
-    const steps = (process.env.BENCH_RATES ?? '500,1000,2000,3000,4000').split(',').map(Number);
+    const steps = (process.env.BENCH_RATES ?? '100,200,400,700,1000,2000,3000,4000').split(',').map(Number);
     const phases: Record<string, unknown>[] = [];
     let counter = 0;
     for (const rate of steps) {
@@ -90,12 +90,16 @@ export const direct: Scenario = {
       if (stats.p99 > 1000 || failed > total / 10) break;
     }
     sockets.forEach((s) => s.close());
+    // The highest rate held with p99 < 100 ms and nothing lost; and the most the server got through.
     const good = phases.filter((p: any) => p.lost === 0 && p.failed === 0 && p.latencyMs.p99 < 100);
     const best: any = good.at(-1) ?? phases[0];
+    const peak = Math.max(...phases.map((p: any) => p.achievedRate as number));
     return {
       row: {
         scenario: 'direct chat',
-        result: `${best?.achievedRate ?? 0} msg/s sustained`,
+        result: good.length
+          ? `${best.achievedRate} msg/s at p99 < 100 ms (peak ${peak} msg/s)`
+          : `p99 ≥ 100 ms at every rate (peak ${peak} msg/s)`,
         p50: best?.latencyMs.p50 ?? 0,
         p95: best?.latencyMs.p95 ?? 0,
         p99: best?.latencyMs.p99 ?? 0,

@@ -5,7 +5,12 @@ import type { Bus } from './bus.js';
 export function createRedisBus(url: string, prefix: string, log: { warn(obj: unknown, msg?: string): void }): Bus {
   // Named connections make the bus visible in CLIENT LIST (names allow no spaces).
   const name = prefix.replace(/[^\w:.-]/g, '_');
-  const pub = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false, connectionName: `${name}:bus-pub` });
+  const pub = new Redis(url, {
+    maxRetriesPerRequest: 2,
+    lazyConnect: false,
+    enableAutoPipelining: true,
+    connectionName: `${name}:bus-pub`,
+  });
   // No ready check on the subscriber: its INFO would be refused once the connection is in subscriber mode.
   const sub = new Redis(url, {
     maxRetriesPerRequest: null,

@@ -57,32 +57,32 @@ export async function getOrCreateDirectConversation(trx: Executor, a: string, b:
 }
 
 /**
- * Locks the conversation row (serialising senders) and returns the last seq written. NO KEY: the
- * foreign-key checks of concurrent receipts and acks take KEY SHARE on this row, and a full
- * FOR UPDATE made them wait on the sender while it waited on their membership rows (deadlock).
+ * Takes the next seq of a conversation for a new message, in one statement: bumps `last_seq`
+ * (the row lock serialises senders, so seqs are gapless and ordered like commits), records the
+ * message as the last one, and bumps every member's activity time, returning the members with
+ * their muted flags. The members' rows are joined to the bumped conversation so that they are
+ * only ever locked after it (two senders never hold them in opposite orders).
  */
-export async function lockConversation(trx: Executor, conversationId: string): Promise<number> {
-  const row = await sql<{ lastSeq: number }>`
-    SELECT last_seq FROM conversations WHERE id = ${conversationId} FOR NO KEY UPDATE`.execute(trx);
-  const first = row.rows[0];
-  if (!first) throw new Error(`conversation ${conversationId} is missing`);
-  return Number(first.lastSeq);
-}
-
-/** Records a new last message and bumps every member's activity time. */
-export async function recordLastMessage(
+export async function claimNextSeq(
   trx: Executor,
-  conversationId: string,
-  seq: number,
-  messageId: string,
-  at: Date,
-): Promise<void> {
-  await trx
-    .updateTable('conversations')
-    .set({ lastSeq: seq, lastMessageId: messageId, updatedAt: at })
-    .where('id', '=', conversationId)
-    .execute();
-  await trx.updateTable('conversationMembers').set({ activityAt: at }).where('conversationId', '=', conversationId).execute();
+  input: { conversationId: string; messageId: string },
+): Promise<{ seq: number; at: Date; members: { userId: string; muted: boolean }[] }> {
+  // clock_timestamp() is read once the row is locked, so times follow seqs.
+  const { rows } = await sql<{ seq: string; at: Date; userId: string | null; muted: boolean | null }>`
+    WITH c AS (
+      UPDATE conversations SET last_seq = last_seq + 1, last_message_id = ${input.messageId}::uuid, updated_at = clock_timestamp()
+      WHERE id = ${input.conversationId}::uuid
+      RETURNING id, last_seq, updated_at
+    ), m AS (
+      UPDATE conversation_members cm SET activity_at = c.updated_at
+      FROM c WHERE cm.conversation_id = c.id
+      RETURNING cm.user_id, cm.muted
+    )
+    SELECT c.last_seq AS seq, c.updated_at AS at, m.user_id, m.muted FROM c LEFT JOIN m ON true`.execute(trx);
+  const first = rows[0];
+  if (!first) throw new Error(`conversation ${input.conversationId} is missing`);
+  const members = rows.flatMap((r) => (r.userId === null ? [] : [{ userId: r.userId, muted: r.muted === true }]));
+  return { seq: Number(first.seq), at: new Date(first.at), members };
 }
 
 export async function memberIds(db: Executor, conversationId: string): Promise<string[]> {
@@ -244,11 +244,6 @@ export async function advanceDeliveredMany(
       });
   }
   return { moved, busy };
-}
-
-/** The members of a conversation with their muted flags. */
-export async function memberStates(db: Executor, conversationId: string): Promise<{ userId: string; muted: boolean }[]> {
-  return db.selectFrom('conversationMembers').select(['userId', 'muted']).where('conversationId', '=', conversationId).execute();
 }
 
 export async function setMuted(trx: Executor, conversationId: string, userId: string, muted: boolean): Promise<boolean> {

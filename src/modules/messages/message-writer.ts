@@ -1,7 +1,7 @@
 import type { DurableEventType } from '../../events/catalog.js';
 import type { Emit, Trx } from '../../events/transactor.js';
 import { newId } from '../../lib/ids.js';
-import { advanceWatermarks, lockConversation, memberStates, recordLastMessage } from '../conversations/index.js';
+import { advanceWatermarks, claimNextSeq } from '../conversations/index.js';
 import type { FilesPort } from '../ports.js';
 import { presentMessage, replyMap, toMessageDto } from './messages.presenter.js';
 import { insertAttachments, insertMessage, type MessageRecord } from './messages.repository.js';
@@ -37,15 +37,15 @@ export interface AppendedMessage {
 
 /**
  * The one write path of every message, in the caller's transaction: takes the next seq under a
- * row lock on the conversation (so seqs are gapless and ordered like commits), stores the
- * message and its attachments, updates the conversation and its members' activity, moves the
+ * row lock on the conversation (so seqs are gapless and ordered like commits) while updating the
+ * conversation and its members' activity, stores the message and its attachments, moves the
  * sender's watermarks to it and emits `message.created` to the members (and `alsoNotify`).
  */
 export async function appendMessage(trx: Trx, emit: Emit, files: FilesPort, input: AppendMessageInput): Promise<AppendedMessage> {
-  const seq = (await lockConversation(trx, input.conversationId)) + 1;
-  const at = new Date();
+  const id = newId();
+  const { seq, at, members: states } = await claimNextSeq(trx, { conversationId: input.conversationId, messageId: id });
   const record: MessageRecord = {
-    id: newId(at.getTime()),
+    id,
     conversationId: input.conversationId,
     seq,
     senderId: input.senderId,
@@ -64,8 +64,6 @@ export async function appendMessage(trx: Trx, emit: Emit, files: FilesPort, inpu
   const { groupId: _groupId, editedAt: _editedAt, deletedAt: _deletedAt, ...row } = record;
   await insertMessage(trx, row);
   await insertAttachments(trx, record.id, input.attachmentIds ?? []);
-  await recordLastMessage(trx, input.conversationId, seq, record.id, at);
-  const states = await memberStates(trx, input.conversationId);
   const members = states.map((m) => m.userId);
   let previousReadSeq: number | undefined;
   if (input.senderId && members.includes(input.senderId)) {
