@@ -3,9 +3,10 @@ import type { DB } from '../db/schema.js';
 import type { DurableEventType, LoggedEvent, PendingEvent } from './catalog.js';
 
 /**
- * Appends events inside the caller's transaction. Seqs are assigned once, for the union of the
- * recipients of all events, locking the counters in ascending user-id order so that concurrent
- * fan-outs to overlapping audiences cannot deadlock. Returns each recipient's new latest seq.
+ * Appends events inside the caller's transaction, in two statements whatever their number. Seqs
+ * are assigned once, for the union of the recipients of all events, locking the counters in
+ * ascending user-id order so that concurrent fan-outs to overlapping audiences cannot deadlock.
+ * Returns each recipient's new latest seq.
  */
 export async function appendEvents(trx: Transaction<DB>, events: readonly PendingEvent[]): Promise<[string, number][]> {
   const perUser = new Map<string, number>();
@@ -14,19 +15,18 @@ export async function appendEvents(trx: Transaction<DB>, events: readonly Pendin
   const userIds = [...perUser.keys()].sort();
   const counts = userIds.map((id) => perUser.get(id)!);
 
-  await sql`SELECT 1 FROM event_seqs WHERE user_id = ANY(${userIds}::uuid[]) ORDER BY user_id FOR UPDATE`.execute(trx);
-  const bumped = await sql<{ userId: string; seq: number }>`
+  // The UPDATE only reaches a counter through `locked`, which takes the locks in id order.
+  const bumped = await sql<{ userId: string; seq: string }>`
+    WITH locked AS (
+      SELECT user_id FROM event_seqs WHERE user_id = ANY(${userIds}::uuid[]) ORDER BY user_id FOR UPDATE
+    )
     UPDATE event_seqs s SET seq = s.seq + c.n
-    FROM unnest(${userIds}::uuid[], ${counts}::int[]) AS c(user_id, n)
-    WHERE s.user_id = c.user_id
+    FROM unnest(${userIds}::uuid[], ${counts}::int[]) AS c(user_id, n), locked
+    WHERE s.user_id = c.user_id AND locked.user_id = c.user_id
     RETURNING s.user_id, s.seq`.execute(trx);
   const next = new Map<string, number>();
   for (const row of bumped.rows) next.set(row.userId, Number(row.seq) - perUser.get(row.userId)! + 1);
 
-  const inserted = await sql<{ id: number }>`
-    INSERT INTO events (type, data)
-    SELECT * FROM unnest(${events.map((e) => e.type)}::text[], ${events.map((e) => JSON.stringify(e.data))}::jsonb[])
-    RETURNING id`.execute(trx);
   const logUsers: string[] = [];
   const logSeqs: number[] = [];
   const logEvents: number[] = [];
@@ -37,12 +37,23 @@ export async function appendEvents(trx: Transaction<DB>, events: readonly Pendin
       next.set(userId, seq + 1);
       logUsers.push(userId);
       logSeqs.push(seq);
-      logEvents.push(Number(inserted.rows[index]!.id));
+      logEvents.push(index + 1);
     }
   });
+  // Payloads and log rows together: ids are drawn first so that log rows can point at them.
   await sql`
+    WITH input AS (
+      SELECT x.i, x.type, x.data, nextval(pg_get_serial_sequence('events', 'id')) AS id
+      FROM unnest(${events.map((e) => e.type)}::text[], ${events.map((e) => JSON.stringify(e.data))}::text[])
+        WITH ORDINALITY AS x(type, data, i)
+    ), payloads AS (
+      INSERT INTO events (id, type, data) OVERRIDING SYSTEM VALUE
+      SELECT id, type, data::json FROM input
+    )
     INSERT INTO event_log (user_id, seq, event_id)
-    SELECT * FROM unnest(${logUsers}::uuid[], ${logSeqs}::int8[], ${logEvents}::int8[])`.execute(trx);
+    SELECT l.user_id, l.seq, input.id
+    FROM unnest(${logUsers}::uuid[], ${logSeqs}::int8[], ${logEvents}::int8[]) AS l(user_id, seq, i)
+    JOIN input ON input.i = l.i`.execute(trx);
   return bumped.rows.map((row) => [row.userId, Number(row.seq)]);
 }
 
