@@ -84,15 +84,28 @@ export function createRealtime(infra: Infra, deps: RealtimeDeps): Realtime {
       gw.start();
       const stopPruner = startPruner(infra.database.db, infra.config.eventRetentionDays, infra.log);
       app.addHook('onClose', async () => stopPruner());
-      app.get('/ws', { websocket: true, schema: { querystring: WsQuery } }, (socket, request) => accept(gw, socket, request));
+      app.get('/ws', { websocket: true, schema: { querystring: WsQuery } }, (socket, request) =>
+        accept(gw, socket, request, infra.log),
+      );
     },
   };
 }
 
 /** Authenticates by query/header token or by a first `auth` frame, then hands the socket to the gateway. */
-function accept(gw: Gateway, socket: WebSocket, request: FastifyRequest): void {
-  const query = request.query as { token?: string; since?: number };
-  const token = query.token ?? bearerToken(request);
+function accept(gw: Gateway, socket: WebSocket, request: FastifyRequest, log: Infra['log']): void {
+  // @fastify/websocket's error listener keeps the upgrade's request and reply (with their headers,
+  // logger and raw objects, ~8 KiB) alive as long as the socket; this one keeps nothing of them.
+  socket.removeAllListeners('error');
+  socket.on('error', (err) => {
+    log.debug({ err }, 'websocket error');
+    socket.terminate();
+  });
+  // The upgrade's ServerResponse stays attached to the TCP socket (`_httpMessage`) and with it the
+  // whole request; detach it, as Node does when a response finishes.
+  const tcp = request.raw.socket as { _httpMessage?: { detachSocket?(socket: unknown): void } | null };
+  tcp._httpMessage?.detachSocket?.(tcp);
+  const { token: queryToken, since } = request.query as { token?: string; since?: number };
+  const token = queryToken ?? bearerToken(request);
   let started = Boolean(token);
   let conn: Connection | undefined;
   let pending: Promise<unknown> = Promise.resolve();
@@ -103,9 +116,10 @@ function accept(gw: Gateway, socket: WebSocket, request: FastifyRequest): void {
   const start = (token: string) =>
     gw.authenticate(token).then(async (auth) => {
       if (socket.readyState !== socket.OPEN) return;
-      conn = await gw.open(socket, auth, query.since);
+      conn = await gw.open(socket, auth, since);
+      clearTimeout(timer);
     }, refuse);
-  const timer = setTimeout(() => conn ?? socket.close(CloseCode.unauthorized, 'auth timeout'), AUTH_TIMEOUT_MS);
+  const timer: NodeJS.Timeout = setTimeout(() => conn ?? socket.close(CloseCode.unauthorized, 'auth timeout'), AUTH_TIMEOUT_MS);
   timer.unref();
   socket.once('close', () => clearTimeout(timer));
   // Frames are handled one after another, and only once the connection is open.
