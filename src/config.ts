@@ -73,6 +73,8 @@ export interface Config {
   publicUrl: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Named prepared statements on PostgreSQL connections (off behind poolers that cannot keep them). */
+  databasePreparedStatements: boolean;
   redisUrl: string | undefined;
   /** Prefix of Redis keys and the bus channel, so several deployments can share one Redis. */
   redisPrefix: string;
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     publicUrl: read(env, 'PUBLIC_URL', url('http:', 'https:'), `${scheme}://localhost:${port}`).replace(/\/+$/, ''),
     dataDir,
     databaseUrl: read(env, 'DATABASE_URL', url('postgres:', 'postgresql:')),
+    databasePreparedStatements: read(env, 'DATABASE_PREPARED_STATEMENTS', bool, true),
     redisUrl: read(env, 'REDIS_URL', url('redis:', 'rediss:')),
     redisPrefix: read(env, 'REDIS_PREFIX', str, 'chat'),
     smtpUrl: read(env, 'SMTP_URL', url('smtp:', 'smtps:')),

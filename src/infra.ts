@@ -34,7 +34,12 @@ export async function openInfra(
   overrides: InfraOverrides = {},
 ): Promise<Infra> {
   const database =
-    overrides.database ?? (await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pg') }));
+    overrides.database ??
+    (await openDatabase({
+      url: config.databaseUrl,
+      pgliteDir: path.join(config.dataDir, 'pg'),
+      preparedStatements: config.databasePreparedStatements,
+    }));
   if (!overrides.database) await migrateToLatest(database.db);
   // Auto-pipelining: the rate-limit and presence commands of concurrent requests share one write.
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: true }) : undefined;

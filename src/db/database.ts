@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Dialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { prepareStatements } from './prepared-statements.js';
 import type { DB } from './schema.js';
 
 export type Db = Kysely<DB>;
@@ -30,6 +31,8 @@ export interface DatabaseOptions {
   /** Where PGlite keeps its files; `memory://` keeps nothing. */
   pgliteDir: string;
   poolSize?: number;
+  /** Prepare parameterised statements once per connection (PostgreSQL only; default true). */
+  preparedStatements?: boolean;
   /** A PGlite data directory dump to start from (tests start from a migrated template). */
   loadDataDir?: Blob;
 }
@@ -48,6 +51,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     // An idle client losing its server is reported here; without a listener it would crash the process.
     pool.on('error', () => {});
+    if (options.preparedStatements !== false) pool.on('connect', prepareStatements);
     dialect = new PostgresDialect({ pool });
     closeDriver = () => pool.end();
     kind = 'postgres';
