@@ -11,6 +11,18 @@ const STALE_STATEMENT_CODES = new Set(['0A000', '26000']);
 
 type QueryFn = (text: unknown, values?: unknown) => Promise<unknown>;
 
+/** Statement names by text, shared by every connection (hashing each query was measurable). */
+const names = new Map<string, string>();
+
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = createHash('sha1').update(text).digest('base64url');
+    if (names.size < 5 * MAX_PREPARED_PER_CONNECTION) names.set(text, name);
+  }
+  return name;
+}
+
 /**
  * Makes a pooled connection prepare each parameterised statement once and then only bind and
  * execute it: PostgreSQL skips parsing (and, once it settles on a generic plan, planning) for the
@@ -24,7 +36,7 @@ export function prepareStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as QueryFn;
   (client as unknown as { query: QueryFn }).query = (text, values) => {
     if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0) return query(text, values);
-    const name = `s${generation}_${createHash('sha1').update(text).digest('base64url')}`;
+    const name = `s${generation}_${nameOf(text)}`;
     if (!prepared.has(name)) {
       if (prepared.size >= MAX_PREPARED_PER_CONNECTION) return query(text, values);
       prepared.add(name);

@@ -4,7 +4,7 @@ import { getOrCreateDirectConversation } from '../conversations/index.js';
 import { appendMessage, type AppendedMessage } from './message-writer.js';
 import type { MessagingDeps } from './messaging.deps.js';
 import { presentMessage } from './messages.presenter.js';
-import { findByClientMessageId, findMessageById, sendersBetween } from './messages.repository.js';
+import { findByClientMessageId, findMessageById } from './messages.repository.js';
 import type { MessageDto, SendMessage } from './messages.schemas.js';
 
 /** Sending: 10 messages per second with bursts of 20, per user, shared across nodes. */
@@ -116,7 +116,9 @@ export function createSendService(deps: MessagingDeps) {
     if (previousReadSeq === undefined || previousReadSeq >= record.seq - 1) return;
     await notifications.clearMessageNotification(trx, emit, senderId, record.conversationId);
     if (record.groupId !== null) return;
-    const peers = await sendersBetween(trx, record.conversationId, previousReadSeq, record.seq - 1, senderId);
+    // Every message of one's own moves one's read watermark, so what lies between the old
+    // watermark and this message was written by the peer.
+    const peers = sent.members.filter((id) => id !== senderId);
     if (peers.length === 0) return;
     const data = {
       conversationId: record.conversationId,
