@@ -53,8 +53,16 @@ export function createHistoryService(
     return { rows: rows.slice(0, limit).reverse(), hasMore: rows.length > limit };
   }
 
-  /** One page of a conversation the viewer is in; fetching marks the page delivered. */
-  async function page(viewerId: string, conversationId: string, query: AroundHistoryQuery): Promise<HistoryPage> {
+  /**
+   * One page of a conversation the viewer is in; fetching marks the page delivered. With the
+   * viewer's delivered watermark at hand, a page it already covers costs no further query.
+   */
+  async function page(
+    viewerId: string,
+    conversationId: string,
+    query: AroundHistoryQuery,
+    deliveredSeq?: number,
+  ): Promise<HistoryPage> {
     const cursors = [query.before, query.after, query.around].filter((c) => c !== undefined).length;
     if (cursors > 1) {
       throw new AppError('validation_failed', 'Use at most one of before, after and around', {
@@ -64,7 +72,7 @@ export function createHistoryService(
     const { rows, ...more } = await rowsOf(conversationId, query, query.limit ?? 50);
     const messages = await presentMessages(db, files, viewerId, rows);
     const top = rows.reduce((max, r) => Math.max(max, Number(r.seq)), 0);
-    if (top > 0) await onFetched(viewerId, conversationId, top);
+    if (top > (deliveredSeq ?? 0)) await onFetched(viewerId, conversationId, top);
     return { messages, ...more };
   }
 
@@ -72,7 +80,8 @@ export function createHistoryService(
   async function directHistory(viewerId: string, peerId: string, query: AroundHistoryQuery): Promise<HistoryPage> {
     if (peerId === viewerId) throw new AppError('bad_request', 'There is no direct chat with yourself');
     const conversationId = await findDirectConversationId(db, viewerId, peerId);
-    if (conversationId && (await findMembership(db, conversationId, viewerId))) return page(viewerId, conversationId, query);
+    const member = conversationId ? await findMembership(db, conversationId, viewerId) : undefined;
+    if (member) return page(viewerId, member.conversationId, query, member.deliveredSeq);
     if (!(await users.exists(peerId))) throw notFound('User');
     if (query.before !== undefined || query.after !== undefined) throw notFound('Message');
     return { messages: [], hasMore: false };
@@ -86,8 +95,9 @@ export function createHistoryService(
 
   /** Any conversation of the viewer's, by id. */
   async function conversationHistory(viewerId: string, conversationId: string, query: AroundHistoryQuery): Promise<HistoryPage> {
-    if (!(await findMembership(db, conversationId, viewerId))) throw notFound('Conversation');
-    return page(viewerId, conversationId, query);
+    const member = await findMembership(db, conversationId, viewerId);
+    if (!member) throw notFound('Conversation');
+    return page(viewerId, conversationId, query, member.deliveredSeq);
   }
 
   return { directHistory, groupHistory, conversationHistory };
