@@ -11,6 +11,8 @@ import { summarize } from '../lib/stats.js';
  */
 export const connections: Scenario = {
   name: 'connections',
+  // Heartbeats every 5 s, so that the 10 s of live traffic measured run through two of them.
+  serverEnv: { WS_HEARTBEAT_SECONDS: '5' },
   async run(ctx) {
     const wanted = Math.max(100, Math.round(20_000 * ctx.scale));
     // Both the server and this driver need a descriptor per socket, plus a few hundred of their own.

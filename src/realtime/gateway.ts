@@ -14,6 +14,9 @@ import type { GatewayMetrics } from './metrics.js';
 import type { Presence } from './presence/presence.js';
 import { planResume } from './resume.js';
 
+/** Sockets pinged per event-loop turn by the heartbeat. */
+const PING_SLICE = 250;
+
 const TYPING_RULE = { burst: 1, perSecond: 1 / 3 };
 /** Clients may ack every event they get: an ack costs a tenth of a frame against the flood limit. */
 const ACK_COST = 0.1;
@@ -39,6 +42,7 @@ export class Gateway implements FrameContext {
   private readonly unsubscribe: (() => void)[] = [];
   private shuttingDown = false;
   private heartbeat: NodeJS.Timeout | undefined;
+  private pinging = false;
 
   constructor(private readonly deps: GatewayDeps) {
     const { infra } = deps;
@@ -62,7 +66,7 @@ export class Gateway implements FrameContext {
       }),
     );
     bus.onResubscribe(() => this.hub.wakeAll());
-    this.heartbeat = setInterval(() => this.ping(), config.wsHeartbeatSeconds * 1000);
+    this.heartbeat = setInterval(() => void this.ping(), config.wsHeartbeatSeconds * 1000);
     this.heartbeat.unref();
     this.deps.presence.start();
   }
@@ -192,14 +196,29 @@ export class Gateway implements FrameContext {
       .catch((err: unknown) => this.log.warn({ err }, 'presence update failed'));
   }
 
-  private ping(): void {
-    for (const conn of this.hub.connections()) {
-      if (!conn.alive) {
-        conn.socket.terminate();
-        continue;
+  /**
+   * Pings every socket (and drops those that did not answer the last ping) in slices, yielding to
+   * the event loop between them: a ping is a system call, and 20,000 of them in one go would stall
+   * live traffic for the better part of a second.
+   */
+  private async ping(): Promise<void> {
+    if (this.pinging) return;
+    this.pinging = true;
+    try {
+      const conns = this.hub.connections();
+      for (let start = 0; start < conns.length; start += PING_SLICE) {
+        if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+        for (const conn of conns.slice(start, start + PING_SLICE)) {
+          if (!conn.alive) {
+            conn.socket.terminate();
+            continue;
+          }
+          conn.alive = false;
+          conn.socket.ping();
+        }
       }
-      conn.alive = false;
-      conn.socket.ping();
+    } finally {
+      this.pinging = false;
     }
   }
 }
