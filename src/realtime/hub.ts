@@ -10,6 +10,8 @@ const BATCH = 200;
 const USERS_PER_ROUND = 1000;
 /** Rounds in flight at once, over disjoint users. */
 const MAX_ROUNDS = 4;
+/** After a failed read (a database hiccup), the round's users are read again this much later. */
+const RETRY_MS = 1000;
 
 interface UserEntry {
   conns: Set<Connection>;
@@ -35,6 +37,7 @@ export class Hub {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly log: { warn(obj: unknown, msg?: string): void },
+    private readonly retryMs = RETRY_MS,
   ) {}
 
   get size(): number {
@@ -138,7 +141,15 @@ export class Hub {
     try {
       read = await readEventsOfMany(this.db, wants, BATCH);
     } catch (err) {
-      this.log.warn({ err }, 'event delivery failed; the client resumes from its last seq');
+      // A round serves up to a thousand users: none of them may wait for their next event to
+      // catch up, so the whole round is read again shortly.
+      this.log.warn({ err }, 'event delivery failed; retrying');
+      setTimeout(() => {
+        for (const [userId] of batch) {
+          const entry = this.users.get(userId);
+          if (entry) this.request(userId, entry);
+        }
+      }, this.retryMs).unref();
     }
     for (const want of wants) for (const event of read.get(want.userId) ?? []) this.send(want.live, event);
     for (const [userId, entry] of batch) {

@@ -112,17 +112,6 @@ export async function findMembership(db: Executor, conversationId: string, userI
     .executeTakeFirst();
 }
 
-/** Muted flags of the members of a conversation. */
-export async function mutedMembers(db: Executor, conversationId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('conversationMembers')
-    .select('userId')
-    .where('conversationId', '=', conversationId)
-    .where('muted', '=', true)
-    .execute();
-  return new Set(rows.map((r) => r.userId));
-}
-
 /**
  * Moves a watermark forward (never backwards) and records the move in `receipts`. Returns the
  * previous value when it moved, or undefined when it was already at or past `seq`.

@@ -13,7 +13,6 @@ export {
   getOrCreateDirectConversation,
   listMemberships,
   memberIds,
-  mutedMembers,
   otherMembersOf,
   receiptsFor,
   setMuted,
