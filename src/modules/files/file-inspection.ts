@@ -95,14 +95,68 @@ export async function sniffType(inspection: Inspection): Promise<string> {
   return textType(inspection.head) ?? 'text/plain';
 }
 
+/** How much of the head is looked at for an HTML or SVG preamble. */
+const PREAMBLE_CHARS = 4096;
+
+/**
+ * HTML or SVG, from the start of the text: an optional XML declaration (SVG only), any number of
+ * comments and blank space, an optional SVG doctype, then the root element. Scanned by hand in one
+ * pass, because the equivalent regular expression backtracks exponentially on `<!---->` repeats.
+ */
 function textType(head: Buffer): string | undefined {
-  const start = head
-    .subarray(0, 4096)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .trimStart()
-    .toLowerCase();
-  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype svg[^>]*>\s*)?<svg[\s>]/.test(start)) return 'image/svg+xml';
-  if (/^(<!--[\s\S]*?-->\s*)*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<script[\s>])/.test(start)) return 'text/html';
+  const text = head.subarray(0, PREAMBLE_CHARS).toString('utf8');
+  const start = (text.startsWith('\uFEFF') ? text.slice(1) : text).trimStart().toLowerCase();
+  const scan = new PreambleScanner(start);
+  const xmlDeclaration = scan.skipDeclaration('<?xml');
+  scan.skipComments();
+  const svgDoctype = scan.skipDeclaration('<!doctype svg');
+  if (scan.atElement('svg')) return 'image/svg+xml';
+  if (xmlDeclaration || svgDoctype) return undefined;
+  if (scan.at('<!doctype html') || ['html', 'head', 'body', 'script'].some((tag) => scan.atElement(tag))) return 'text/html';
   return undefined;
+}
+
+/** A cursor over lower-cased text; every step moves forward, so a scan is linear in the text. */
+class PreambleScanner {
+  private position = 0;
+
+  constructor(private readonly text: string) {}
+
+  at(prefix: string): boolean {
+    return this.text.startsWith(prefix, this.position);
+  }
+
+  /** `<name` followed by white space or `>`. */
+  atElement(name: string): boolean {
+    if (!this.at(`<${name}`)) return false;
+    const next = this.text.charAt(this.position + name.length + 1);
+    return next === '>' || isSpace(next);
+  }
+
+  /** Skips `<prefix…>` and the blank space after it, when it is there. */
+  skipDeclaration(prefix: string): boolean {
+    if (!this.at(prefix)) return false;
+    const end = this.text.indexOf('>', this.position + prefix.length);
+    if (end < 0) return false;
+    this.moveTo(end + 1);
+    return true;
+  }
+
+  /** Skips `<!-- … -->` comments and the blank space between them. */
+  skipComments(): void {
+    while (this.at('<!--')) {
+      const end = this.text.indexOf('-->', this.position + 4);
+      if (end < 0) return;
+      this.moveTo(end + 3);
+    }
+  }
+
+  private moveTo(position: number): void {
+    this.position = position;
+    while (this.position < this.text.length && isSpace(this.text.charAt(this.position))) this.position += 1;
+  }
+}
+
+function isSpace(char: string): boolean {
+  return char !== '' && char.trim() === '';
 }
