@@ -108,3 +108,35 @@ describe('upload rate limit', () => {
     assert.equal(other.status, 201, 'another user has their own budget');
   });
 });
+
+describe('file names and part headers', () => {
+  const t = useTestApp({ env: { DATA_DIR: dataDir } });
+
+  test('an 80 KB file name answers 400 at once and keeps nothing', async () => {
+    const alice = await createUser(t.current);
+    const before = await storedObjects();
+    const res = await upload(t.current, alice.token, 'hello', `${'a'.repeat(80_000)}.txt`);
+    assert.equal(res.status, 400);
+    assert.equal(res.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+    assert.equal(res.body.code, 'validation_failed');
+    assert.match(res.body.detail, /file names are limited/i);
+    assert.equal(await rowsOf(t.current, alice.id), 0);
+    assert.deepEqual(await storedObjects(), before);
+  });
+
+  test('a part header far over the limit (a huge name of dots and spaces) is a 400, not a 500', async () => {
+    const alice = await createUser(t.current);
+    const res = await upload(t.current, alice.token, 'hello', `${'. '.repeat(60_000)}x`);
+    assert.equal(res.status, 400);
+    assert.equal(res.body.code, 'validation_failed');
+  });
+
+  test('a 3 KB name is accepted and cut to 200 bytes, keeping the extension', async () => {
+    const alice = await createUser(t.current);
+    const res = await upload(t.current, alice.token, 'hello', `${'é'.repeat(1500)}.txt`);
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.ok(res.body.name.endsWith('.txt'));
+    assert.ok(Buffer.byteLength(res.body.name) <= 200);
+    assert.match(res.body.name, /^é+\.txt$/);
+  });
+});

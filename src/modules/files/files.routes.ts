@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors.js';
 import { problems } from '../../lib/schemas.js';
-import { contentDisposition } from './file-names.js';
+import { contentDisposition, MAX_PART_HEADER_BYTES } from './file-names.js';
 import type { FileVariant } from './file-urls.js';
 import { FileBytesSchema, FileParamsSchema, FileSchema, SignedUrlQuerySchema, UploadBodySchema } from './files.schemas.js';
 import type { FilesService, ServedFile } from './files.service.js';
@@ -16,9 +16,18 @@ interface FilesRoutesOptions {
 const MAX_AGE_SECONDS = 3600;
 
 export async function filesRoutes(app: FastifyInstance, { files, maxUploadBytes }: FilesRoutesOptions): Promise<void> {
-  await app.register(multipart, {
-    limits: { fileSize: maxUploadBytes, files: 1, fields: 10, parts: 12, fieldSize: 4096, headerPairs: 100 },
-  });
+  // `headerSize` (busboy's bound on one part's headers, 80 KiB by default) is missing from the
+  // plugin's types but passed through; longer headers are cut, and a name cut that way is refused.
+  const limits = {
+    fileSize: maxUploadBytes,
+    files: 1,
+    fields: 10,
+    parts: 12,
+    fieldSize: 4096,
+    headerPairs: 16,
+    headerSize: MAX_PART_HEADER_BYTES,
+  };
+  await app.register(multipart, { limits });
 
   app.post(
     '/files',

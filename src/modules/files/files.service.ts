@@ -7,7 +7,7 @@ import type { RateLimiter, Rule } from '../../lib/rate-limiter.js';
 import type { ByteRange, Storage } from '../../lib/storage/storage.js';
 import type { Executor, FilesPort } from '../ports.js';
 import { parseRange } from './byte-range.js';
-import { sanitizeFileName } from './file-names.js';
+import { MAX_RAW_NAME_BYTES, sanitizeFileName } from './file-names.js';
 import { Inspector, RASTER_IMAGE_TYPES, REFUSED_TYPES, sniffType } from './file-inspection.js';
 import type { FileVariant, UrlSigner } from './file-urls.js';
 import { countOwnFiles, findFile, findFiles, insertFile, isVisibleTo } from './files.repository.js';
@@ -87,6 +87,12 @@ export function createFilesService(deps: FilesDeps) {
       part?.stream.resume();
       throw new AppError('validation_failed', 'A multipart field named "file" is required', {
         errors: [{ path: 'body.file', message: 'is required' }],
+      });
+    }
+    if (part.fileName !== undefined && Buffer.byteLength(part.fileName) > MAX_RAW_NAME_BYTES) {
+      part.stream.resume();
+      throw new AppError('validation_failed', `File names are limited to ${MAX_RAW_NAME_BYTES} bytes`, {
+        errors: [{ path: 'body.file', message: `file name must be at most ${MAX_RAW_NAME_BYTES} bytes` }],
       });
     }
     const id = newId();
