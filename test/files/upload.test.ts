@@ -3,7 +3,17 @@ import { test } from 'node:test';
 import sharp from 'sharp';
 import { useTestApp } from '../helpers/app.js';
 import { createUser } from '../helpers/factories.js';
-import { download, EXE, jpegWithGps, local, PDF, pngWithGps, upload } from './helpers.js';
+import {
+  animatedGifWithMetadata,
+  animatedWebpWithMetadata,
+  download,
+  EXE,
+  jpegWithGps,
+  local,
+  PDF,
+  pngWithGps,
+  upload,
+} from './helpers.js';
 
 const t = useTestApp();
 
@@ -196,3 +206,31 @@ test('bad requests: no token, no file field, another field, not multipart, empty
   const rows = await t.current.app.infra.database.db.selectFrom('files').where('ownerId', '=', alice.id).selectAll().execute();
   assert.equal(rows.length, 0);
 });
+
+for (const [type, make] of [
+  ['image/gif', animatedGifWithMetadata],
+  ['image/webp', animatedWebpWithMetadata],
+] as const) {
+  test(`an animated ${type} is stored without its metadata and keeps every frame`, async () => {
+    const alice = await createUser(t.current);
+    const animation = await make(48, 32, 4);
+    assert.ok(animation.includes('secret-owner'), 'the upload carries metadata naming its owner');
+    assert.equal((await sharp(animation, { animated: true }).metadata()).pages, 4);
+    const res = await upload(t.current, alice.token, animation, 'party.bin');
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.body.mimeType, type);
+    assert.equal(res.body.width, 48);
+    assert.equal(res.body.height, 32);
+    const stored = await download(`${t.current.url}/files/${res.body.id}`, { token: alice.token });
+    assert.equal(stored.status, 200);
+    assert.equal(stored.bytes.length, res.body.size);
+    assert.equal(stored.bytes.includes('secret-owner'), false, 'no EXIF, XMP or comment is left');
+    const meta = await sharp(stored.bytes, { animated: true }).metadata();
+    assert.equal(meta.format, type === 'image/gif' ? 'gif' : 'webp');
+    assert.equal(meta.exif, undefined);
+    assert.equal(meta.xmp, undefined);
+    assert.equal(meta.pages, 4, 'still animated');
+    assert.equal(meta.pageHeight, 32);
+    assert.deepEqual(meta.delay, [120, 120, 120, 120]);
+  });
+}

@@ -126,16 +126,14 @@ export function createFilesService(deps: FilesDeps) {
       deps.log.warn({ err, fileId: id }, 'image did not decode');
       throw new AppError('unsupported_media_type', `The ${mimeType} image could not be decoded`);
     });
-    const kept = image.cleaned ?? inspection;
-    const storageKey = image.cleaned ? keys.clean : keys.source;
-    await storage.delete(image.cleaned ? keys.source : keys.clean);
+    await storage.delete(keys.source);
     return {
       ...base,
       width: image.width,
       height: image.height,
-      size: kept.size,
-      sha256: kept.sha256,
-      storageKey,
+      size: image.cleaned.size,
+      sha256: image.cleaned.sha256,
+      storageKey: keys.clean,
       thumbnailKey: keys.thumb,
     };
   }

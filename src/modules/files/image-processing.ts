@@ -15,20 +15,22 @@ export async function putThrough(storage: Storage, key: string, source: Readable
   await Promise.all([pipeline([source, ...transforms, out]), storage.put(key, out)]);
 }
 
-const decoder = () => sharp({ limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+/** `animated` reads every frame; the pixel limit then counts all of them together. */
+const decoder = (animated = false) => sharp({ limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', animated });
 
 export interface ProcessedImage {
   width: number;
   height: number;
-  /** Set when the original was re-encoded without its metadata; the upload should be replaced by it. */
-  cleaned: Inspection | null;
+  /** The copy re-encoded without metadata (under `clean`), which replaces the upload. */
+  cleaned: Inspection;
 }
 
 /**
  * Reads an uploaded image: its oriented dimensions, a WebP thumbnail (at most 320 px, no
- * metadata) under `thumbKey`, and for still images a re-encoded copy without EXIF/GPS/XMP under
- * `cleanKey` (JPEG quality 90, PNG lossless, WebP quality 90; oriented per EXIF). Animated GIF and
- * WebP keep their bytes (GIF carries no EXIF). Throws when the bytes do not decode.
+ * metadata) under `thumbKey`, and a re-encoded copy without EXIF/GPS/XMP/comments under
+ * `cleanKey` (JPEG quality 90, PNG lossless, WebP quality 90, GIF with its own palette; stills
+ * oriented per EXIF). Animated GIF and WebP are re-encoded frame by frame, keeping their frame
+ * delays and loop count. Throws when the bytes do not decode.
  */
 export async function processImage(
   storage: Storage,
@@ -45,15 +47,17 @@ export async function processImage(
     .resize(THUMBNAIL_MAX_PX, THUMBNAIL_MAX_PX, { fit: 'inside', withoutEnlargement: true })
     .webp({ quality: 80 });
   await putThrough(storage, keys.thumb, storage.read(keys.source), resize);
-  if ((meta.pages ?? 1) > 1 || mimeType === 'image/gif') return { ...size, cleaned: null };
   const inspector = new Inspector();
-  await putThrough(storage, keys.clean, storage.read(keys.source), reencoder(mimeType), inspector);
+  await putThrough(storage, keys.clean, storage.read(keys.source), reencoder(mimeType, (meta.pages ?? 1) > 1), inspector);
   return { ...size, cleaned: inspector.result() };
 }
 
-function reencoder(mimeType: string): sharp.Sharp {
-  const image = decoder().rotate();
+/** Writes no metadata: sharp keeps none unless told to (`withMetadata`, `keepExif`, …). */
+function reencoder(mimeType: string, animated: boolean): sharp.Sharp {
+  // Frames of an animation are stacked into one tall image; rotating it would scramble them.
+  const image = animated ? decoder(true) : decoder().rotate();
   if (mimeType === 'image/jpeg') return image.jpeg({ quality: 90 });
   if (mimeType === 'image/png') return image.png();
+  if (mimeType === 'image/gif') return image.gif();
   return image.webp({ quality: 90 });
 }
