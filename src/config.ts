@@ -124,7 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     nodeEnv,
     host,
     port,
-    publicUrl: read(env, 'PUBLIC_URL', url('http:', 'https:'), `${scheme}://localhost:${port}`).replace(/\/+$/, ''),
+    publicUrl: read(env, 'PUBLIC_URL', url('http:', 'https:'), `${scheme}://localhost:${port}`).replace(/(?<!\/)\/+$/, ''),
     dataDir,
     databaseUrl: read(env, 'DATABASE_URL', url('postgres:', 'postgresql:')),
     databasePreparedStatements: read(env, 'DATABASE_PREPARED_STATEMENTS', bool, true),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { registerEventLoopDelay } from './event-loop-metrics.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -12,6 +13,8 @@ declare module 'fastify' {
 async function metricsPlugin(app: FastifyInstance): Promise<void> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'chat_' });
+  const stopEventLoopDelay = registerEventLoopDelay(registry);
+  app.addHook('onClose', async () => stopEventLoopDelay());
   const requests = new Counter({
     name: 'chat_http_requests_total',
     help: 'HTTP requests by method, route and status code',

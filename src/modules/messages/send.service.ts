@@ -21,7 +21,7 @@ interface Target {
 /** `@username`s written in a text, lower-cased. */
 export function mentionedUsernames(text: string | undefined): string[] {
   if (!text) return [];
-  return [...new Set([...text.matchAll(MENTION_RE)].map((m) => m[1]!.replace(/\.+$/, '').toLowerCase()))];
+  return [...new Set([...text.matchAll(MENTION_RE)].map((m) => m[1]!.replace(/(?<!\.)\.+$/, '').toLowerCase()))];
 }
 
 function validateInput(input: SendMessage, maxLength: number): void {
