@@ -90,6 +90,12 @@ export interface Config {
   trustProxy: boolean | string;
   corsOrigins: string[];
   maxUploadBytes: number;
+  /** Bytes of files one user may keep (what they uploaded and is not deleted). */
+  storageQuotaBytes: number;
+  /** Seconds after which an upload that is no message's attachment, avatar or group picture is deleted. */
+  unattachedFileTtlSeconds: number;
+  /** Seconds between two sweeps for such uploads (one also runs at start-up). */
+  fileSweepIntervalSeconds: number;
   maxMessageLength: number;
   maxGroupMembers: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -141,6 +147,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trustProxy: trustRaw === undefined ? false : /^(true|1)$/i.test(trustRaw) ? true : trustRaw,
     corsOrigins: read(env, 'CORS_ORIGINS', list, []),
     maxUploadBytes: read(env, 'MAX_UPLOAD_BYTES', int(1, 2 ** 31), 25 * 1024 * 1024),
+    storageQuotaBytes: read(env, 'STORAGE_QUOTA_BYTES', int(1, 2 ** 50), 1024 ** 3),
+    unattachedFileTtlSeconds: read(env, 'UNATTACHED_FILE_TTL_SECONDS', int(0, 365 * 86_400), 86_400),
+    fileSweepIntervalSeconds: read(env, 'FILE_SWEEP_INTERVAL_SECONDS', int(1, 86_400), 3600),
     maxMessageLength: read(env, 'MAX_MESSAGE_LENGTH', int(1, 100_000), 4000),
     maxGroupMembers: read(env, 'MAX_GROUP_MEMBERS', int(2, 100_000), 1000),
     logLevel: read(

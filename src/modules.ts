@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Infra } from './infra.js';
 import { createLocalStorage } from './lib/storage/local-storage.js';
 import { accountRoutes, authDeletionHook, authRoutes, createAuthModule } from './modules/auth/index.js';
-import { createFilesService, createUrlSigner, filesRoutes } from './modules/files/index.js';
+import { createFilesService, createUrlSigner, filesRoutes, startFileSweeper } from './modules/files/index.js';
 import { createFriendsService, friendsRoutes, type FriendsService } from './modules/friends/index.js';
 import { createNotificationsService, notificationsRoutes } from './modules/notifications/index.js';
 import { createGroupsModule } from './modules/groups/index.js';
@@ -23,15 +23,24 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   // present users), so the social port is bound once friends exists.
   const late: { friends?: FriendsService } = {};
   const social = lateSocial(() => late.friends);
+  const fileStorage = createLocalStorage(path.join(config.dataDir, 'files'));
+  const filesLog = infra.log.child({ module: 'files' });
   const fileService = createFilesService({
     db,
-    storage: createLocalStorage(path.join(config.dataDir, 'files')),
+    storage: fileStorage,
     limiter: infra.limiter,
     signer: createUrlSigner(config.jwtSecret, config.publicUrl),
     maxUploadBytes: config.maxUploadBytes,
-    log: infra.log.child({ module: 'files' }),
+    storageQuotaBytes: config.storageQuotaBytes,
+    log: filesLog,
   });
   const files = fileService.port;
+  const stopFileSweeper = startFileSweeper(
+    { db, storage: fileStorage, log: filesLog },
+    config.unattachedFileTtlSeconds,
+    config.fileSweepIntervalSeconds,
+  );
+  app.addHook('onClose', stopFileSweeper);
 
   // Account deletion: sessions end, then memberships by the usual leave rules, then friendships.
   const deletionHooks: AccountDeletionHook[] = [authDeletionHook];

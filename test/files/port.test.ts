@@ -19,6 +19,7 @@ function port() {
     limiter: unlimited,
     signer: createUrlSigner(config.jwtSecret, config.publicUrl),
     maxUploadBytes: config.maxUploadBytes,
+    storageQuotaBytes: config.storageQuotaBytes,
     log: { warn: () => {} },
   }).port;
 }

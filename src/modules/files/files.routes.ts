@@ -41,7 +41,7 @@ export async function filesRoutes(app: FastifyInstance, { files, maxUploadBytes 
         security: [{ bearerAuth: [] }],
         consumes: ['multipart/form-data'],
         body: UploadBodySchema,
-        response: { 201: FileSchema, ...problems(400, 401, 413, 415, 429) },
+        response: { 201: FileSchema, ...problems(400, 401, 413, 415, 429, 507) },
       },
     },
     async (request, reply) => {

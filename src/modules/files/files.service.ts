@@ -10,7 +10,16 @@ import { parseRange } from './byte-range.js';
 import { MAX_RAW_NAME_BYTES, sanitizeFileName } from './file-names.js';
 import { Inspector, RASTER_IMAGE_TYPES, REFUSED_TYPES, sniffType } from './file-inspection.js';
 import type { FileVariant, UrlSigner } from './file-urls.js';
-import { countOwnFiles, findFile, findFiles, insertFile, isVisibleTo } from './files.repository.js';
+import {
+  type NewFileRow,
+  countOwnFiles,
+  findFile,
+  findFiles,
+  insertFile,
+  isVisibleTo,
+  lockStorageOf,
+  storageUsed,
+} from './files.repository.js';
 import { toFileDto } from './files.presenter.js';
 import type { FileDto } from './files.schemas.js';
 import { processImage, putThrough, THUMBNAIL_TYPE } from './image-processing.js';
@@ -64,6 +73,8 @@ export interface FilesDeps {
   limiter: RateLimiter;
   signer: UrlSigner;
   maxUploadBytes: number;
+  /** Bytes one user may keep stored. */
+  storageQuotaBytes: number;
   log: { warn(obj: unknown, msg?: string): void };
 }
 
@@ -75,12 +86,18 @@ export function createFilesService(deps: FilesDeps) {
   /**
    * Stores an upload: streamed to storage while hashed and measured, typed from its bytes,
    * refused (415) when the type is on the refused list, images measured, thumbnailed and cleaned
-   * of metadata. Over `maxUploadBytes` answers 413 and keeps nothing.
+   * of metadata. Over `maxUploadBytes` answers 413, over the owner's storage quota 507; either
+   * way nothing is kept.
    */
   async function upload(ownerId: string, input: UploadInput): Promise<FileDto> {
     await deps.limiter.consume(`upload:${ownerId}`, UPLOAD_RULE);
     if (input.declaredLength !== undefined && input.declaredLength > deps.maxUploadBytes + MULTIPART_SLACK) {
       throw tooLarge(deps.maxUploadBytes);
+    }
+    // Refused before any byte is read when the quota is spent, or the declared body cannot fit.
+    const room = deps.storageQuotaBytes - (await storageUsed(db, ownerId));
+    if (room <= 0 || (input.declaredLength !== undefined && input.declaredLength > room + MULTIPART_SLACK)) {
+      throw quotaExceeded(deps.storageQuotaBytes);
     }
     const part = await input.openFile();
     if (!part || part.fieldName !== 'file') {
@@ -100,11 +117,22 @@ export function createFilesService(deps: FilesDeps) {
     const created: string[] = [keys.source];
     try {
       const row = await ingest(id, ownerId, part, keys, created);
-      return toFileDto(await insertFile(db, row), signer);
+      return toFileDto(await insertWithinQuota(row), signer);
     } catch (error) {
       await Promise.all(created.map((key) => storage.delete(key).catch(() => {})));
       throw error;
     }
+  }
+
+  /** Concurrent uploads of one owner are checked one after the other, so together they cannot pass the quota. */
+  async function insertWithinQuota(row: NewFileRow): Promise<FileRow> {
+    return db.transaction().execute(async (trx) => {
+      await lockStorageOf(trx, row.ownerId);
+      if ((await storageUsed(trx, row.ownerId)) + Number(row.size) > deps.storageQuotaBytes) {
+        throw quotaExceeded(deps.storageQuotaBytes);
+      }
+      return insertFile(trx, row);
+    });
   }
 
   async function ingest(id: string, ownerId: string, part: UploadPart, keys: StorageKeys, created: string[]) {
@@ -204,6 +232,13 @@ interface StorageKeys {
 function storageKeys(id: string): StorageKeys {
   const base = `${id.slice(-2)}/${id}`;
   return { source: base, thumb: `${base}.thumb`, clean: `${base}.clean` };
+}
+
+function quotaExceeded(quota: number): AppError {
+  return new AppError(
+    'storage_quota_exceeded',
+    `Your files may take at most ${quota} bytes; delete some or attach fewer uploads`,
+  );
 }
 
 function tooLarge(max: number): AppError {

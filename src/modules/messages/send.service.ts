@@ -131,6 +131,8 @@ export function createSendService(deps: MessagingDeps) {
 
   async function writeMessage(senderId: string, input: SendMessage, mentionIds: Map<string, string>): Promise<MessageDto> {
     return infra.transactor(async (trx, emit) => {
+      // In the transaction, locking the files: an upload swept meanwhile is a 404, never a lost attachment.
+      await files.assertOwnFiles(senderId, input.attachmentIds ?? [], trx);
       const target = await resolveTarget(trx, senderId, input);
       await checkReply(trx, target.conversationId, input.replyToId);
       const wanted = new Set([...(input.mentions ?? []), ...mentionIds.values()]);
@@ -169,7 +171,6 @@ export function createSendService(deps: MessagingDeps) {
     const repeat = await existing(senderId, input.clientMessageId);
     if (repeat) return { message: repeat, created: false };
     await infra.limiter.consume(`send:${senderId}`, SEND_RULE);
-    await files.assertOwnFiles(senderId, input.attachmentIds ?? []);
     const mentionIds = await users.idsByUsernames(mentionedUsernames(input.text));
     try {
       return { message: await writeMessage(senderId, input, mentionIds), created: true };
