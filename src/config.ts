@@ -134,7 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     mailFrom: read(env, 'MAIL_FROM', str, 'Chat <no-reply@localhost>'),
     jwtSecret,
     encryptionKey: read(env, 'ENCRYPTION_KEY', str) ?? jwtSecret,
-    accessTokenTtl: read(env, 'ACCESS_TOKEN_TTL', int(10, 86_400), 900),
+    accessTokenTtl: read(env, 'ACCESS_TOKEN_TTL', int(10, 3600), 900),
     refreshTokenTtl: read(env, 'REFRESH_TOKEN_TTL', int(60, 31_536_000), 30 * 86_400),
     tlsCertFile,
     tlsKeyFile,

@@ -5,6 +5,7 @@ import type { Emit, Transactor, Trx } from '../../events/transactor.js';
 import type { AccessTokens } from '../../lib/access-tokens.js';
 import type { Mail, Mailer } from '../../lib/mailer.js';
 import type { RateLimiter, Rule } from '../../lib/rate-limiter.js';
+import type { RevokedSessions } from '../../lib/revoked-sessions.js';
 import type { UsersService } from '../users/index.js';
 import { revokeSessions } from './auth.repository.js';
 
@@ -15,6 +16,7 @@ export interface AuthDeps {
   limiter: RateLimiter;
   mailer: Mailer;
   tokens: AccessTokens;
+  revokedSessions: RevokedSessions;
   log: FastifyBaseLogger;
   users: UsersService;
 }
@@ -76,14 +78,24 @@ export function createMailQueue(mailer: Mailer, log: FastifyBaseLogger) {
 }
 export type MailQueue = ReturnType<typeof createMailQueue>;
 
-/** Revokes sessions and tells the user's sockets to close (`session.revoked`). */
+/**
+ * Revokes sessions, tells the user's sockets to close (`session.revoked`) and every node to refuse
+ * the sessions' access tokens from now on. The nodes are told before the transaction commits, so
+ * no request slips through in between; a revocation that then rolls back only signs those devices
+ * out early.
+ */
 export async function revokeAndNotify(
+  deps: Pick<AuthDeps, 'revokedSessions' | 'log'>,
   trx: Trx,
   emit: Emit,
   userId: string,
   opts: { ids?: readonly string[]; except?: string } = {},
 ): Promise<string[]> {
   const sessionIds = await revokeSessions(trx, userId, opts);
-  if (sessionIds.length) emit({ type: 'session.revoked', data: { sessionIds }, to: [userId] });
+  if (sessionIds.length) {
+    emit({ type: 'session.revoked', data: { sessionIds }, to: [userId] });
+    // Other nodes that miss the message reload revocations from the database when the bus reconnects.
+    deps.revokedSessions.revoke(sessionIds).catch((err: unknown) => deps.log.warn({ err }, 'announcing revoked sessions failed'));
+  }
   return sessionIds;
 }

@@ -95,6 +95,12 @@ export async function revokeSessions(
   return ids;
 }
 
+/** Sessions revoked after `since` (a node fills its revoked-session set from these at start). */
+export async function listRevokedSince(db: Kysely<DB>, since: Date): Promise<{ id: string; revokedAt: Date }[]> {
+  const rows = await db.selectFrom('sessions').select(['id', 'revokedAt']).where('revokedAt', '>', since).execute();
+  return rows.flatMap((r) => (r.revokedAt ? [{ id: r.id, revokedAt: r.revokedAt }] : []));
+}
+
 export async function listActiveSessions(
   db: Kysely<DB>,
   userId: string,

@@ -56,7 +56,7 @@ export function createPasswordService(deps: AuthDeps, mail: MailQueue) {
         await users.updateUser(trx, user.id, { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() });
         await repo.spendUserTokens(trx, user.id, 'reset_password');
         await repo.spendUserTokens(trx, user.id, 'mfa_login');
-        await revokeAndNotify(trx, emit, user.id);
+        await revokeAndNotify(deps, trx, emit, user.id);
       });
     },
 
@@ -67,7 +67,7 @@ export function createPasswordService(deps: AuthDeps, mail: MailQueue) {
       await deps.transactor(async (trx, emit) => {
         await users.updateUser(trx, userId, { passwordHash });
         await repo.spendUserTokens(trx, userId, 'reset_password');
-        await revokeAndNotify(trx, emit, userId, { except: sessionId });
+        await revokeAndNotify(deps, trx, emit, userId, { except: sessionId });
       });
     },
   };

@@ -129,7 +129,7 @@ export function createSessionsService(deps: AuthDeps, mfa: MfaService) {
       const next = randomToken();
       const rotated = await deps.transactor(async (trx, emit) => {
         if (found.usedAt || !(await repo.spendRefreshToken(trx, tokenHash))) {
-          await revokeAndNotify(trx, emit, session.userId, { ids: [session.id] });
+          await revokeAndNotify(deps, trx, emit, session.userId, { ids: [session.id] });
           return false;
         }
         await repo.insertRefreshToken(trx, session.id, hashToken(next));
@@ -145,12 +145,12 @@ export function createSessionsService(deps: AuthDeps, mfa: MfaService) {
     async logout(refreshToken: string): Promise<void> {
       const found = await repo.findRefreshToken(db, hashToken(refreshToken));
       if (!found || found.session.revokedAt) return;
-      await deps.transactor((trx, emit) => revokeAndNotify(trx, emit, found.session.userId, { ids: [found.sessionId] }));
+      await deps.transactor((trx, emit) => revokeAndNotify(deps, trx, emit, found.session.userId, { ids: [found.sessionId] }));
     },
 
     /** Ends every session of the user, this one included. */
     async logoutAll(userId: string): Promise<void> {
-      await deps.transactor((trx, emit) => revokeAndNotify(trx, emit, userId));
+      await deps.transactor((trx, emit) => revokeAndNotify(deps, trx, emit, userId));
     },
 
     /** Your active sessions, newest first; `current` marks the one making the request. */
@@ -175,7 +175,7 @@ export function createSessionsService(deps: AuthDeps, mfa: MfaService) {
 
     /** Revokes one of your sessions (`not_found` for anyone else's or an ended one). */
     async revokeSession(userId: string, sessionId: string): Promise<void> {
-      const revoked = await deps.transactor((trx, emit) => revokeAndNotify(trx, emit, userId, { ids: [sessionId] }));
+      const revoked = await deps.transactor((trx, emit) => revokeAndNotify(deps, trx, emit, userId, { ids: [sessionId] }));
       if (revoked.length === 0) throw notFound('Session');
     },
 
