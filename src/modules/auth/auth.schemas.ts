@@ -112,7 +112,10 @@ export const TotpSetupSchema = Type.Object(
   },
   { title: 'TotpSetup' },
 );
-export const CodeBodySchema = Type.Object({ code: CodeSchema }, { additionalProperties: false, title: 'CodeBody' });
+export const EnableMfaSchema = Type.Object(
+  { password: Type.String({ minLength: 1, maxLength: 128 }), code: CodeSchema },
+  { additionalProperties: false, title: 'EnableMfa' },
+);
 export const RecoveryCodesSchema = Type.Object(
   { recoveryCodes: Type.Array(Type.String(), { description: '10 single-use codes; shown only once' }) },
   { title: 'RecoveryCodes' },

@@ -13,7 +13,7 @@ export type { AuthDeps } from './auth.context.js';
 /** Builds the auth services; `drain` waits for mail still being sent (on shutdown). */
 export function createAuthModule(deps: AuthDeps) {
   const mail = createMailQueue(deps.mailer, deps.log);
-  const mfa = createMfaService(deps);
+  const mfa = createMfaService(deps, mail);
   const sessions = createSessionsService(deps, mfa);
   return {
     mfa,

@@ -2,11 +2,12 @@ import type { UserRow } from '../../db/schema.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { decrypt, encrypt } from '../../lib/secrets.js';
 import { usersRepository } from '../users/index.js';
-import { limits, type AuthDeps } from './auth.context.js';
+import { limits, type AuthDeps, type MailQueue } from './auth.context.js';
+import * as mails from './auth.mail.js';
 import * as repo from './auth.repository.js';
 import { hashRecoveryCode, isTotpShaped, matchTotp, newRecoveryCodes, newTotpSecret, otpauthUrl } from './totp.js';
 
-export function createMfaService(deps: AuthDeps) {
+export function createMfaService(deps: AuthDeps, mail: MailQueue) {
   const { db, config } = deps;
 
   /**
@@ -41,8 +42,12 @@ export function createMfaService(deps: AuthDeps) {
       return { secret, otpauthUrl: otpauthUrl(secret, user.username) };
     },
 
-    /** Turns TOTP on after a first valid code; returns 10 single-use recovery codes (stored hashed). */
-    async enableTotp(userId: string, code: string): Promise<{ recoveryCodes: string[] }> {
+    /**
+     * Turns TOTP on after the password and a first valid code (a stolen session alone cannot enrol
+     * its own authenticator); returns 10 single-use recovery codes (stored hashed). The owner is told.
+     */
+    async enableTotp(userId: string, password: string, code: string): Promise<{ recoveryCodes: string[] }> {
+      await deps.users.assertPassword(userId, password);
       await deps.limiter.consume(`mfa:user:${userId}`, limits.mfaAccount);
       const user = await userOf(userId);
       if (user.mfaEnabled) throw new AppError('mfa_already_enabled', 'Two-factor authentication is already on');
@@ -54,10 +59,11 @@ export function createMfaService(deps: AuthDeps) {
         await repo.setMfa(trx, userId, { mfaEnabled: true });
         await deps.users.emitProfileUpdated(trx, emit, userId);
       });
+      if (user.email) mail.send(mails.mfaEnabledMail(user.email, user.username));
       return { recoveryCodes };
     },
 
-    /** Turns TOTP off; needs the password and a current code (or a recovery code). */
+    /** Turns TOTP off; needs the password and a current code (or a recovery code). The owner is told. */
     async disableTotp(userId: string, password: string, code: string): Promise<void> {
       await deps.users.assertPassword(userId, password);
       await deps.limiter.consume(`mfa:user:${userId}`, limits.mfaAccount);
@@ -69,6 +75,7 @@ export function createMfaService(deps: AuthDeps) {
         await repo.setMfa(trx, userId, { mfaEnabled: false, mfaSecret: null, mfaLastStep: null });
         await deps.users.emitProfileUpdated(trx, emit, userId);
       });
+      if (user.email) mail.send(mails.mfaDisabledMail(user.email, user.username));
     },
   };
 }

@@ -107,10 +107,9 @@ export function createRegistrationService(deps: AuthDeps, mail: MailQueue) {
       const created = existing ? 'email_exists' : await createAccount(input, passwordHash);
       if (created === 'email_exists') {
         const owner = existing ?? (await users.findUserByEmail(db, input.email));
-        if (owner?.email) {
-          const link = owner.emailVerifiedAt ? undefined : await newVerifyLink(owner);
-          mail.send(mails.alreadyRegisteredMail(owner.email, owner.username, link));
-        }
+        // Never a token here: whoever signs up with a taken address must not get anything that
+        // confirms or changes the existing account (see alreadyRegisteredMail).
+        if (owner?.email) mail.send(mails.alreadyRegisteredMail(owner.email, owner.username));
       } else {
         mail.send(mails.verificationMail(input.email, created.username, await newVerifyLink(created)));
       }
