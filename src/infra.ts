@@ -58,7 +58,13 @@ export async function openInfra(
     (!config.rateLimits ? unlimited : redis ? createRedisRateLimiter(redis, config.redisPrefix) : createMemoryRateLimiter());
   const mailer =
     overrides.mailer ??
-    createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), log });
+    createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      outboxDir: path.join(config.dataDir, 'outbox'),
+      logLinks: config.nodeEnv !== 'production',
+      log,
+    });
   return {
     config,
     database,

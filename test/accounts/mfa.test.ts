@@ -32,7 +32,7 @@ test('TOTP setup gives an RFC 6238 secret, stored encrypted; enable needs a vali
     .select(['mfaSecret', 'mfaEnabled'])
     .where('id', '=', account.id)
     .executeTakeFirstOrThrow();
-  assert.ok(row.mfaSecret?.startsWith('v1.'));
+  assert.ok(row.mfaSecret?.startsWith('v2:'));
   assert.ok(!(row.mfaSecret ?? '').includes(setup.body.secret));
   assert.equal(row.mfaEnabled, false);
 

@@ -194,6 +194,11 @@ export async function claimTotpStep(db: Kysely<DB>, userId: string, step: number
   return Number(res.numUpdatedRows) === 1;
 }
 
+/** Replaces a TOTP secret with the same secret sealed under the current key (unless it changed meanwhile). */
+export async function resealMfaSecret(db: Kysely<DB>, userId: string, before: string, after: string): Promise<void> {
+  await db.updateTable('users').set({ mfaSecret: after }).where('id', '=', userId).where('mfaSecret', '=', before).execute();
+}
+
 export async function replaceRecoveryCodes(db: Kysely<DB>, userId: string, codeHashes: readonly string[]): Promise<void> {
   await db.deleteFrom('mfaRecoveryCodes').where('userId', '=', userId).execute();
   if (codeHashes.length)
@@ -203,13 +208,25 @@ export async function replaceRecoveryCodes(db: Kysely<DB>, userId: string, codeH
       .execute();
 }
 
-/** Spends one unused recovery code; false when unknown or already used. */
-export async function spendRecoveryCode(db: Kysely<DB>, userId: string, codeHash: string): Promise<boolean> {
+/**
+ * Spends one unused recovery code stored under any of `codeHashes` (the forms one typed code may
+ * have been stored in); false when unknown or already used.
+ */
+export async function spendRecoveryCode(db: Kysely<DB>, userId: string, codeHashes: readonly string[]): Promise<boolean> {
+  const row = await db
+    .selectFrom('mfaRecoveryCodes')
+    .select('codeHash')
+    .where('userId', '=', userId)
+    .where('codeHash', 'in', [...codeHashes])
+    .where('usedAt', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return false;
   const res = await db
     .updateTable('mfaRecoveryCodes')
     .set({ usedAt: new Date() })
     .where('userId', '=', userId)
-    .where('codeHash', '=', codeHash)
+    .where('codeHash', '=', row.codeHash)
     .where('usedAt', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;

@@ -11,7 +11,7 @@ const EmailSchema = Type.String({
 const TokenSchema = Type.String({ minLength: 1, maxLength: 256, description: 'The token from the mailed link' });
 const CodeSchema = Type.String({
   minLength: 6,
-  maxLength: 32,
+  maxLength: 64,
   description: 'A 6-digit TOTP code, or one of your recovery codes (single use)',
   examples: ['123456'],
 });
