@@ -102,3 +102,11 @@ export function mfaDisabledMail(to: string, username: string): Mail {
     'If you did not do this, reset your password at once and turn two-factor authentication on again.',
   ]);
 }
+
+export function mfaLockedMail(to: string, username: string): Mail {
+  return compose(to, 'Two-factor login paused after wrong codes', [
+    `Hello ${username},`,
+    'Wrong two-factor codes were entered for your account too many times, so codes are refused for a while.',
+    'Codes are only asked for after the correct password: if this was not you, someone knows your password. Change it and sign out every device.',
+  ]);
+}

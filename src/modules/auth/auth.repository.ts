@@ -131,6 +131,30 @@ export async function insertUserToken(
     .execute();
 }
 
+/**
+ * Stores a mailed token for the account of `email` (only an unverified one with `unverifiedOnly`)
+ * and returns who gets the mail. One statement that runs alike whether or not the account exists:
+ * for an unknown address it simply inserts nothing, so the answer's timing tells nothing.
+ */
+export async function insertUserTokenForEmail(
+  db: Kysely<DB>,
+  t: { email: string; tokenHash: string; purpose: UserTokenPurpose; expiresAt: Date; unverifiedOnly: boolean },
+): Promise<{ userId: string; username: string; email: string } | undefined> {
+  const { rows } = await sql<{ userId: string; username: string; email: string }>`
+    WITH account AS (
+      SELECT id, username, email FROM users
+      WHERE lower(email) = ${t.email.toLowerCase()} AND deleted_at IS NULL AND email IS NOT NULL
+        AND (${!t.unverifiedOnly}::boolean OR email_verified_at IS NULL)
+    ), stored AS (
+      INSERT INTO user_tokens (token_hash, user_id, purpose, expires_at)
+      SELECT ${t.tokenHash}, id, ${t.purpose}, ${t.expiresAt.toISOString()}::timestamptz FROM account
+      RETURNING user_id
+    )
+    SELECT account.id AS user_id, account.username, account.email FROM account JOIN stored ON stored.user_id = account.id
+  `.execute(db);
+  return rows[0];
+}
+
 export async function findUserToken(
   db: Kysely<DB>,
   tokenHash: string,

@@ -2,7 +2,7 @@ import type { UserRow } from '../../db/schema.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { createKeyring, DecryptionError } from '../../lib/secrets.js';
 import { usersRepository } from '../users/index.js';
-import { limits, type AuthDeps, type MailQueue } from './auth.context.js';
+import { assertFailuresLeft, countFailure, mfaFailureBuckets, type AuthDeps, type MailQueue } from './auth.context.js';
 import * as mails from './auth.mail.js';
 import * as repo from './auth.repository.js';
 import {
@@ -57,6 +57,19 @@ export function createMfaService(deps: AuthDeps, mail: MailQueue) {
     return repo.spendRecoveryCode(db, user.id, hashes);
   }
 
+  /**
+   * Checks a second factor within the account's failure limits (429 once they are used up): only
+   * wrong codes count, and when they lock the account's second factor the owner is mailed, since
+   * whoever guesses has already passed the password (or holds a session).
+   */
+  async function assertSecondFactor(user: UserRow, code: string): Promise<void> {
+    const buckets = mfaFailureBuckets(user.id);
+    await assertFailuresLeft(deps.limiter, buckets);
+    if (await verifySecondFactor(user, code)) return;
+    if ((await countFailure(deps.limiter, buckets)) && user.email) mail.send(mails.mfaLockedMail(user.email, user.username));
+    throw new AppError('invalid_mfa_code', 'The code is not valid');
+  }
+
   async function userOf(userId: string): Promise<UserRow> {
     const user = await usersRepository.findUserById(db, userId);
     if (!user) throw notFound('User');
@@ -64,7 +77,7 @@ export function createMfaService(deps: AuthDeps, mail: MailQueue) {
   }
 
   return {
-    verifySecondFactor,
+    assertSecondFactor,
 
     /** Starts TOTP setup: a new secret, stored encrypted, that `enableTotp` confirms with a code. */
     async setupTotp(userId: string): Promise<{ secret: string; otpauthUrl: string }> {
@@ -81,11 +94,10 @@ export function createMfaService(deps: AuthDeps, mail: MailQueue) {
      */
     async enableTotp(userId: string, password: string, code: string): Promise<{ recoveryCodes: string[] }> {
       await deps.users.assertPassword(userId, password);
-      await deps.limiter.consume(`mfa:user:${userId}`, limits.mfaAccount);
       const user = await userOf(userId);
       if (user.mfaEnabled) throw new AppError('mfa_already_enabled', 'Two-factor authentication is already on');
       if (!user.mfaSecret) throw new AppError('mfa_not_enabled', 'Call POST /mfa/totp/setup first');
-      if (!(await verifySecondFactor(user, code))) throw new AppError('invalid_mfa_code', 'The code is not valid');
+      await assertSecondFactor(user, code);
       const recoveryCodes = newRecoveryCodes();
       await deps.transactor(async (trx, emit) => {
         await repo.replaceRecoveryCodes(
@@ -103,10 +115,9 @@ export function createMfaService(deps: AuthDeps, mail: MailQueue) {
     /** Turns TOTP off; needs the password and a current code (or a recovery code). The owner is told. */
     async disableTotp(userId: string, password: string, code: string): Promise<void> {
       await deps.users.assertPassword(userId, password);
-      await deps.limiter.consume(`mfa:user:${userId}`, limits.mfaAccount);
       const user = await userOf(userId);
       if (!user.mfaEnabled) throw new AppError('mfa_not_enabled', 'Two-factor authentication is not on');
-      if (!(await verifySecondFactor(user, code))) throw new AppError('invalid_mfa_code', 'The code is not valid');
+      await assertSecondFactor(user, code);
       await deps.transactor(async (trx, emit) => {
         await repo.replaceRecoveryCodes(trx, userId, []);
         await repo.setMfa(trx, userId, { mfaEnabled: false, mfaSecret: null, mfaLastStep: null });
