@@ -44,6 +44,8 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
       REDIS_URL: redisUrl,
       REDIS_PREFIX: `bench-${process.pid}`,
       JWT_SECRET: jwtSecret,
+      ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      MAIL_OUTBOX: 'true',
       DATA_DIR: path.join(tmpdir(), `chat-bench-${process.pid}`),
       PASSWORD_HASH_COST: String(hashCost),
       ...scenario.serverEnv,

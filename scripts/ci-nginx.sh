@@ -64,6 +64,7 @@ node_env=(
   NODE_ENV=production LOG_LEVEL=warn HOST=127.0.0.1
   DATABASE_URL="$db_url" REDIS_URL="$redis_url" REDIS_PREFIX="e2e-$$"
   JWT_SECRET="$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')"
+  ENCRYPTION_KEY="$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')" MAIL_OUTBOX=true
   PUBLIC_URL="http://127.0.0.1:$lb_port" TRUST_PROXY=127.0.0.1 DATA_DIR="$work/data"
 )
 wait_ready() {

@@ -79,10 +79,14 @@ export interface Config {
   /** Prefix of Redis keys and the bus channel, so several deployments can share one Redis. */
   redisPrefix: string;
   smtpUrl: string | undefined;
+  /** Mail written to DATA_DIR/outbox instead of sent (the default without SMTP_URL outside production). */
+  mailOutbox: boolean;
   mailFrom: string;
   jwtSecret: string;
-  /** 32-byte key that encrypts TOTP secrets at rest (derived from JWT_SECRET when unset). */
+  /** Key (≥ 32 bytes) that encrypts TOTP secrets at rest and keys recovery-code HMACs. */
   encryptionKey: string;
+  /** Former keys: still decrypt and verify what they sealed; new writes use `encryptionKey`. */
+  encryptionKeysPrevious: string[];
   accessTokenTtl: number;
   refreshTokenTtl: number;
   tlsCertFile: string | undefined;
@@ -125,6 +129,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const dataDir = path.resolve(read(env, 'DATA_DIR', str, './data'));
   const jwtSecret = read(env, 'JWT_SECRET', str) ?? defaultSecret(nodeEnv, dataDir);
   if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  const encryption = encryptionKeys(env, nodeEnv, dataDir, jwtSecret);
+  const smtpUrl = read(env, 'SMTP_URL', url('smtp:', 'smtps:'));
+  const mailOutbox = read(env, 'MAIL_OUTBOX', bool, !smtpUrl && nodeEnv !== 'production');
+  if (nodeEnv === 'production' && !smtpUrl && !mailOutbox) {
+    throw new ConfigError(
+      'SMTP_URL is required when NODE_ENV=production (or set MAIL_OUTBOX=true to write mail to DATA_DIR/outbox)',
+    );
+  }
   const trustRaw = read(env, 'TRUST_PROXY', str);
   const config: Config = {
     nodeEnv,
@@ -136,11 +148,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     databasePreparedStatements: read(env, 'DATABASE_PREPARED_STATEMENTS', bool, true),
     redisUrl: read(env, 'REDIS_URL', url('redis:', 'rediss:')),
     redisPrefix: read(env, 'REDIS_PREFIX', str, 'chat'),
-    smtpUrl: read(env, 'SMTP_URL', url('smtp:', 'smtps:')),
+    smtpUrl,
+    mailOutbox,
     mailFrom: read(env, 'MAIL_FROM', str, 'Chat <no-reply@localhost>'),
     jwtSecret,
-    encryptionKey: read(env, 'ENCRYPTION_KEY', str) ?? jwtSecret,
-    accessTokenTtl: read(env, 'ACCESS_TOKEN_TTL', int(10, 86_400), 900),
+    encryptionKey: encryption.current,
+    encryptionKeysPrevious: encryption.previous,
+    accessTokenTtl: read(env, 'ACCESS_TOKEN_TTL', int(10, 3600), 900),
     refreshTokenTtl: read(env, 'REFRESH_TOKEN_TTL', int(60, 31_536_000), 30 * 86_400),
     tlsCertFile,
     tlsKeyFile,
@@ -170,11 +184,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   return Object.freeze(config);
 }
 
+const MIN_KEY_BYTES = 32;
+
+/**
+ * ENCRYPTION_KEY is its own secret, so JWT_SECRET can rotate without touching what is stored.
+ * Production must set it; elsewhere one is generated once under DATA_DIR, and JWT_SECRET (the
+ * key of earlier versions) stays a previous key so existing TOTP secrets still open.
+ */
+function encryptionKeys(env: NodeJS.ProcessEnv, nodeEnv: Config['nodeEnv'], dataDir: string, jwtSecret: string) {
+  const checked = (name: string) => (key: string) => {
+    if (Buffer.byteLength(key) < MIN_KEY_BYTES) throw new ConfigError(`${name} must be at least ${MIN_KEY_BYTES} bytes`);
+    return key;
+  };
+  const previous = read(env, 'ENCRYPTION_KEY_PREVIOUS', list, []).map(checked('ENCRYPTION_KEY_PREVIOUS'));
+  const set = read(env, 'ENCRYPTION_KEY', str);
+  if (set !== undefined) {
+    checked('ENCRYPTION_KEY')(set);
+    if (nodeEnv === 'production' && set === jwtSecret) throw new ConfigError('ENCRYPTION_KEY must differ from JWT_SECRET');
+    return { current: set, previous };
+  }
+  if (nodeEnv === 'production') {
+    throw new ConfigError(
+      `ENCRYPTION_KEY is required when NODE_ENV=production (at least ${MIN_KEY_BYTES} bytes, not JWT_SECRET; list former keys in ENCRYPTION_KEY_PREVIOUS)`,
+    );
+  }
+  const generated = nodeEnv === 'test' ? randomBytes(32).toString('hex') : persistedSecret(dataDir, 'encryption-key');
+  return { current: generated, previous: [...previous, jwtSecret] };
+}
+
 /** Outside production a secret is generated once and kept under DATA_DIR so restarts keep sessions. */
 function defaultSecret(nodeEnv: Config['nodeEnv'], dataDir: string): string {
   if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
   if (nodeEnv === 'test') return randomBytes(32).toString('hex');
-  const file = path.join(dataDir, 'jwt-secret');
+  return persistedSecret(dataDir, 'jwt-secret');
+}
+
+function persistedSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('hex');

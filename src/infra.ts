@@ -10,6 +10,7 @@ import { createRedisBus } from './events/bus/redis-bus.js';
 import { createTransactor, type Transactor } from './events/transactor.js';
 import { createAccessTokens, type AccessTokens } from './lib/access-tokens.js';
 import { createMailer, type Mailer } from './lib/mailer.js';
+import { createRevokedSessions, REVOKED_SESSIONS_CHANNEL, type RevokedSessions } from './lib/revoked-sessions.js';
 import { createMemoryRateLimiter, createRedisRateLimiter, unlimited, type RateLimiter } from './lib/rate-limiter.js';
 
 /** The infrastructure every module is built from; wired once in `buildApp`. */
@@ -21,11 +22,13 @@ export interface Infra {
   mailer: Mailer;
   limiter: RateLimiter;
   tokens: AccessTokens;
+  /** Sessions revoked on any node; their access tokens are refused (filled by the auth module at start). */
+  revokedSessions: RevokedSessions;
   transactor: Transactor;
   log: FastifyBaseLogger;
 }
 
-export type InfraOverrides = Partial<Pick<Infra, 'database' | 'mailer' | 'limiter'>>;
+export type InfraOverrides = Partial<Pick<Infra, 'database' | 'mailer' | 'limiter' | 'bus'>>;
 
 /** Opens (or takes from `overrides`) every connection; the caller owns closing via `closeInfra`. */
 export async function openInfra(
@@ -44,13 +47,24 @@ export async function openInfra(
   // Auto-pipelining: the rate-limit and presence commands of concurrent requests share one write.
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: true }) : undefined;
   redis?.on('error', (err) => log.warn({ err }, 'redis error'));
-  const bus = config.redisUrl ? createRedisBus(config.redisUrl, config.redisPrefix, log) : createMemoryBus();
+  const bus = overrides.bus ?? (config.redisUrl ? createRedisBus(config.redisUrl, config.redisPrefix, log) : createMemoryBus());
+  const revokedSessions = createRevokedSessions({
+    tokenTtlSeconds: config.accessTokenTtl,
+    announce: (message) => bus.publish(REVOKED_SESSIONS_CHANNEL, message),
+  });
+  bus.subscribe(REVOKED_SESSIONS_CHANNEL, (message) => revokedSessions.receive(message));
   const limiter =
     overrides.limiter ??
     (!config.rateLimits ? unlimited : redis ? createRedisRateLimiter(redis, config.redisPrefix) : createMemoryRateLimiter());
   const mailer =
     overrides.mailer ??
-    createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: path.join(config.dataDir, 'outbox'), log });
+    createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      outboxDir: path.join(config.dataDir, 'outbox'),
+      logLinks: config.nodeEnv !== 'production',
+      log,
+    });
   return {
     config,
     database,
@@ -58,7 +72,8 @@ export async function openInfra(
     redis,
     mailer,
     limiter,
-    tokens: createAccessTokens(config.jwtSecret, config.accessTokenTtl),
+    tokens: createAccessTokens(config.jwtSecret, config.accessTokenTtl, Date.now, (sessionId) => revokedSessions.has(sessionId)),
+    revokedSessions,
     transactor: createTransactor(database.db, bus, log),
     log,
   };

@@ -43,7 +43,7 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   app.addHook('onClose', stopFileSweeper);
 
   // Account deletion: sessions end, then memberships by the usual leave rules, then friendships.
-  const deletionHooks: AccountDeletionHook[] = [authDeletionHook];
+  const deletionHooks: AccountDeletionHook[] = [authDeletionHook(infra)];
   const realtime = createRealtime(infra, {
     hooks: () => messaging.gatewayHooks,
     social: () => social,
@@ -76,10 +76,15 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     limiter: infra.limiter,
     mailer: infra.mailer,
     tokens: infra.tokens,
+    revokedSessions: infra.revokedSessions,
     log: infra.log,
     users,
   });
   app.addHook('onClose', async () => auth.drain());
+  await auth.loadRevokedSessions();
+  infra.bus.onResubscribe(() => {
+    auth.loadRevokedSessions().catch((err: unknown) => infra.log.warn({ err }, 'reloading revoked sessions failed'));
+  });
   const groups = createGroupsModule({
     db,
     transactor,

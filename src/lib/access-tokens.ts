@@ -6,15 +6,24 @@ export interface AccessClaims {
   sessionId: string;
 }
 
+const revoked = () => new AppError('session_revoked', 'This session has ended; log in again');
+
 /** Verified tokens remembered, so a client's every request does not re-check the same signature. */
 const VERIFIED_CACHE_SIZE = 10_000;
 
 /**
  * HS256 access tokens carrying the session id; the algorithm is pinned, so `alg: none` fails.
  * A token whose signature was checked once is remembered by its exact text until it expires (the
- * expiry is still checked on every use); a changed byte is a different key, verified afresh.
+ * expiry and the session's revocation are still checked on every use); a changed byte is a
+ * different key, verified afresh.
  */
-export function createAccessTokens(secret: string, ttlSeconds: number, now: () => number = Date.now) {
+export function createAccessTokens(
+  secret: string,
+  ttlSeconds: number,
+  now: () => number = Date.now,
+  /** True for a revoked session: its tokens are refused at once, before they expire. */
+  isRevoked: (sessionId: string) => boolean = () => false,
+) {
   const key = new TextEncoder().encode(secret);
   const verified = new Map<string, AccessClaims & { expiresAt: number }>();
 
@@ -36,6 +45,7 @@ export function createAccessTokens(secret: string, ttlSeconds: number, now: () =
     async verify(token: string): Promise<AccessClaims & { expiresAt: number }> {
       const known = verified.get(token);
       if (known) {
+        if (isRevoked(known.sessionId)) throw revoked();
         if (now() < known.expiresAt) return { ...known };
         verified.delete(token);
         throw new AppError('token_expired', 'The access token has expired');
@@ -46,6 +56,7 @@ export function createAccessTokens(secret: string, ttlSeconds: number, now: () =
           throw new AppError('unauthorized', 'Invalid access token');
         }
         const claims = { userId: payload.sub, sessionId: payload.sid, expiresAt: payload.exp * 1000 };
+        if (isRevoked(claims.sessionId)) throw revoked();
         remember(token, claims);
         return { ...claims };
       } catch (error) {

@@ -8,7 +8,7 @@ export interface Mail {
   subject: string;
   text: string;
   html: string;
-  /** The link the mail is about, logged in outbox mode so a developer can follow it. */
+  /** The link the mail is about, logged in outbox mode outside production so a developer can follow it. */
   link?: string;
 }
 
@@ -21,11 +21,13 @@ interface MailerOptions {
   smtpUrl: string | undefined;
   from: string;
   outboxDir: string;
+  /** Log each outbox mail's link (it carries a live token): never in production. */
+  logLinks: boolean;
   log: { info(obj: unknown, msg?: string): void };
 }
 
 /** SMTP when a URL is configured; otherwise every mail becomes an `.eml` file in the outbox. */
-export function createMailer({ smtpUrl, from, outboxDir, log }: MailerOptions): Mailer {
+export function createMailer({ smtpUrl, from, outboxDir, logLinks, log }: MailerOptions): Mailer {
   if (smtpUrl) {
     const transport = nodemailer.createTransport(smtpUrl);
     return {
@@ -42,7 +44,7 @@ export function createMailer({ smtpUrl, from, outboxDir, log }: MailerOptions): 
       await mkdir(outboxDir, { recursive: true });
       const file = path.join(outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${newId().slice(-12)}.eml`);
       await writeFile(file, info.message as Buffer);
-      log.info({ to: mail.to, subject: mail.subject, file, link: mail.link }, 'mail written to outbox');
+      log.info({ to: mail.to, subject: mail.subject, file, ...(logLinks ? { link: mail.link } : {}) }, 'mail written to outbox');
     },
     close: () => transport.close(),
   };

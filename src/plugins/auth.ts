@@ -4,6 +4,10 @@ import type { AccessClaims, AccessTokens } from '../lib/access-tokens.js';
 import { AppError } from '../lib/errors.js';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The answer carries a secret (tokens, a TOTP secret, recovery codes): `Cache-Control: no-store`. */
+    noStore?: boolean;
+  }
   interface FastifyRequest {
     /** Set on authenticated routes (see `requireAuth`). */
     user: AccessClaims;
@@ -23,6 +27,10 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 
 async function authPlugin(app: FastifyInstance, opts: { tokens: AccessTokens }): Promise<void> {
   app.decorateRequest('user', null as unknown as AccessClaims);
+  // One place for every route that answers with a secret, errors included: no proxy or browser keeps it.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.routeOptions.config?.noStore) reply.header('cache-control', 'no-store');
+  });
   app.decorate('requireAuth', async (request: FastifyRequest) => {
     const token = bearerToken(request);
     if (!token) throw new AppError('unauthorized', 'A Bearer access token is required');

@@ -32,14 +32,22 @@ test('TOTP setup gives an RFC 6238 secret, stored encrypted; enable needs a vali
     .select(['mfaSecret', 'mfaEnabled'])
     .where('id', '=', account.id)
     .executeTakeFirstOrThrow();
-  assert.ok(row.mfaSecret?.startsWith('v1.'));
+  assert.ok(row.mfaSecret?.startsWith('v2:'));
   assert.ok(!(row.mfaSecret ?? '').includes(setup.body.secret));
   assert.equal(row.mfaEnabled, false);
 
-  assertProblem(await t.current.http.post('/mfa/totp/enable', { code: '000000' }, token), 401, 'invalid_mfa_code');
-  assertProblem(await t.current.http.post('/mfa/totp/enable', { code: 'abc' }, token), 400, 'validation_failed');
+  assertProblem(
+    await t.current.http.post('/mfa/totp/enable', { password: PASSWORD, code: '000000' }, token),
+    401,
+    'invalid_mfa_code',
+  );
+  assertProblem(
+    await t.current.http.post('/mfa/totp/enable', { password: PASSWORD, code: 'abc' }, token),
+    400,
+    'validation_failed',
+  );
   assertProblem(await t.current.http.post('/mfa/totp/enable', {}, token), 400, 'validation_failed');
-  const enable = await t.current.http.post('/mfa/totp/enable', { code: totpCode(setup.body.secret) }, token);
+  const enable = await t.current.http.post('/mfa/totp/enable', { password: PASSWORD, code: totpCode(setup.body.secret) }, token);
   assert.equal(enable.status, 200);
   assert.equal(enable.body.recoveryCodes.length, 10);
   assert.equal(new Set(enable.body.recoveryCodes).size, 10);
@@ -60,10 +68,42 @@ test('TOTP setup gives an RFC 6238 secret, stored encrypted; enable needs a vali
 test('enable before setup is refused', async () => {
   const account = await signedUp(t.current);
   assertProblem(
-    await t.current.http.post('/mfa/totp/enable', { code: '123456' }, account.tokens.accessToken),
+    await t.current.http.post('/mfa/totp/enable', { password: PASSWORD, code: '123456' }, account.tokens.accessToken),
     409,
     'mfa_not_enabled',
   );
+});
+
+test('enable needs the password: a stolen session cannot enrol its own authenticator', async () => {
+  const account = await signedUp(t.current);
+  const token = account.tokens.accessToken;
+  const setup = await t.current.http.post('/mfa/totp/setup', undefined, token);
+  const code = totpCode(setup.body.secret);
+  assertProblem(await t.current.http.post('/mfa/totp/enable', { code }, token), 400, 'validation_failed');
+  assertProblem(
+    await t.current.http.post('/mfa/totp/enable', { password: 'not the password', code }, token),
+    401,
+    'invalid_credentials',
+  );
+  assert.equal((await t.current.http.get('/profile', token)).body.mfaEnabled, false);
+  assert.ok(!t.current.mail.lastTo(account.email)?.subject.includes('Two-factor'), 'no mail for a refused attempt');
+});
+
+test('the owner is told by mail when two-factor is turned on and off', async () => {
+  const account = await signedUp(t.current);
+  const token = account.tokens.accessToken;
+  const { secret } = await enableMfa(t.current, token);
+  const on = t.current.mail.lastTo(account.email);
+  assert.equal(on?.subject, 'Two-factor authentication is on');
+  assert.match(on.text, /If you did not do this/);
+  assert.ok(on.html.includes('Two-factor authentication was just turned on'));
+  const off = await t.current.http.post(
+    '/mfa/totp/disable',
+    { password: PASSWORD, code: totpCode(secret, Date.now() + 30_000) },
+    token,
+  );
+  assert.equal(off.status, 204, off.text);
+  assert.equal(t.current.mail.lastTo(account.email)?.subject, 'Two-factor authentication is off');
 });
 
 test('login with MFA: a code from the app works once; wrong and replayed codes are refused', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTestApp } from '../helpers/app.js';
 import { uniqueName } from '../helpers/factories.js';
-import { assertProblem, enableMfa, PASSWORD, signedUp } from './support.js';
+import { assertProblem, enableMfa, PASSWORD, signedUp, totpCode } from './support.js';
 
 // Behind a trusted proxy each test speaks from its own client address.
 const t = useTestApp({ rateLimits: true, env: { TRUST_PROXY: 'true' } });
@@ -21,21 +21,46 @@ function assertLimited(res: { status: number; headers: Headers; body: any }): vo
   assert.ok(res.headers.get('ratelimit-limit'));
 }
 
-test('login: 5 per minute per account, whatever the address', async () => {
+test('login: only failures count, so a correct password is never refused for being frequent', async () => {
   const account = await signedUp(t.current);
+  for (let i = 0; i < 8; i += 1) {
+    assert.equal((await post(newIp(), '/login', { email: account.email, password: PASSWORD })).status, 200);
+  }
+});
+
+test('login: one address hammering an account is stopped; the owner elsewhere still logs in', async () => {
+  const account = await signedUp(t.current);
+  const attacker = newIp();
   for (let i = 0; i < 5; i += 1) {
     assertProblem(
-      await post(newIp(), '/login', { email: account.email, password: 'wrong password' }),
+      await post(attacker, '/login', { email: account.email, password: 'wrong password' }),
       401,
       'invalid_credentials',
     );
   }
-  assertLimited(await post(newIp(), '/login', { email: account.email.toUpperCase(), password: PASSWORD }));
-  assert.equal(
-    (await post(newIp(), '/login', { email: `other-${account.email}`, password: PASSWORD })).status,
+  const stopped = await post(attacker, '/login', { email: account.email.toUpperCase(), password: 'another guess' });
+  assertLimited(stopped);
+  // Not even the right password is checked from there while it waits.
+  assertLimited(await post(attacker, '/login', { email: account.email, password: PASSWORD }));
+  // The owner, from another address, is not locked out.
+  assert.equal((await post(newIp(), '/login', { email: account.email, password: PASSWORD })).status, 200);
+  // Other accounts from the attacking address are unaffected by this account's failures.
+  assertProblem(
+    await post(attacker, '/login', { email: `other-${account.email}`, password: PASSWORD }),
     401,
-    'other accounts unaffected',
+    'invalid_credentials',
   );
+});
+
+test('login: per account at most 100 failures an hour, whatever the addresses', async () => {
+  const account = await signedUp(t.current);
+  // 50 at once (and 50 more over the hour): spread over many addresses, each address fails once.
+  for (let i = 0; i < 50; i += 1) {
+    assertProblem(await post(newIp(), '/login', { email: account.email, password: `guess ${i}` }), 401, 'invalid_credentials');
+  }
+  const refused = await post(newIp(), '/login', { email: account.email, password: PASSWORD });
+  assertLimited(refused);
+  assert.ok(Number(refused.headers.get('retry-after')) >= 60, 'the next failure is a minute or more away');
 });
 
 test('login: 10 per minute per address', async () => {
@@ -59,27 +84,56 @@ test('sign-up: 5 per minute per address', async () => {
   assertLimited(await attempt());
 });
 
-test('resend and forgot: limited per account and per address', async () => {
+test('mail: sign-up, resend and reset have separate buckets, so nobody can use up a reset mail with sign-ups', async () => {
   const account = await signedUp(t.current);
-  // Sign-up mailed once; four more mails to the same account are allowed this hour.
-  for (let i = 0; i < 4; i += 1) assert.equal((await post(newIp(), '/password/forgot', { email: account.email })).status, 202);
+  // Sign-up mailed once; four more sign-ups with the address use up its sign-up mail this hour.
+  for (let i = 0; i < 4; i += 1) {
+    assert.equal(
+      (await post(newIp(), '/signup', { username: uniqueName('s'), email: account.email, password: PASSWORD })).status,
+      202,
+    );
+  }
+  assertLimited(await post(newIp(), '/signup', { username: uniqueName('s'), email: account.email, password: PASSWORD }));
+  for (let i = 0; i < 5; i += 1)
+    assert.equal((await post(newIp(), '/verify-email/resend', { email: account.email })).status, 202);
   assertLimited(await post(newIp(), '/verify-email/resend', { email: account.email }));
+  // The owner's reset mail still goes out.
+  assert.equal((await post(newIp(), '/password/forgot', { email: account.email })).status, 202);
+  assert.match(t.current.mail.lastTo(account.email)?.text ?? '', /reset-password\?token=/);
+  for (let i = 0; i < 4; i += 1) assert.equal((await post(newIp(), '/password/forgot', { email: account.email })).status, 202);
+  assertLimited(await post(newIp(), '/password/forgot', { email: account.email }));
+});
+
+test('resend and forgot: 5 per minute per address, each', async () => {
   const ip = newIp();
   for (let i = 0; i < 5; i += 1)
     assert.equal((await post(ip, '/verify-email/resend', { email: `${uniqueName('r')}@example.test` })).status, 202);
+  assertLimited(await post(ip, '/verify-email/resend', { email: `${uniqueName('r')}@example.test` }));
+  for (let i = 0; i < 5; i += 1)
+    assert.equal((await post(ip, '/password/forgot', { email: `${uniqueName('r')}@example.test` })).status, 202);
   assertLimited(await post(ip, '/password/forgot', { email: `${uniqueName('r')}@example.test` }));
 });
 
-test('MFA: wrong codes are limited per account', async () => {
+test("MFA: 10 wrong codes lock the account's second factor and the owner is mailed; right codes cost nothing", async () => {
   const account = await signedUp(t.current);
-  await enableMfa(t.current, account.tokens.accessToken);
+  const { secret, recoveryCodes } = await enableMfa(t.current, account.tokens.accessToken);
   const challenge = async () =>
     (await post(newIp(), '/login', { email: account.email, password: PASSWORD })).body.mfaToken as string;
-  // Each step locks after 5 wrong codes; the account limit also allows 5 a minute (enable took one).
-  const token = await challenge();
-  for (let i = 0; i < 4; i += 1)
-    assertProblem(await post(newIp(), '/login/mfa', { mfaToken: token, code: '000000' }), 401, 'invalid_mfa_code');
-  assertLimited(await post(newIp(), '/login/mfa', { mfaToken: await challenge(), code: '000000' }));
+  // Right codes are not counted: recovery codes log in one after another.
+  for (const code of recoveryCodes.slice(0, 3)) {
+    assert.equal((await post(newIp(), '/login/mfa', { mfaToken: await challenge(), code })).status, 200);
+  }
+  // Each step locks after 5 wrong codes; the account after 10, whatever the steps and addresses.
+  for (let step = 0; step < 2; step += 1) {
+    const token = await challenge();
+    for (let i = 0; i < 5; i += 1)
+      assertProblem(await post(newIp(), '/login/mfa', { mfaToken: token, code: '000000' }), 401, 'invalid_mfa_code');
+  }
+  const locked = t.current.mail.lastTo(account.email);
+  assert.equal(locked?.subject, 'Two-factor login paused after wrong codes');
+  const refused = await post(newIp(), '/login/mfa', { mfaToken: await challenge(), code: totpCode(secret, Date.now() + 30_000) });
+  assertLimited(refused);
+  assert.ok(Number(refused.headers.get('retry-after')) >= 60);
 });
 
 test('password reset: 10 per minute per address', async () => {

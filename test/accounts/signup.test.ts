@@ -84,6 +84,29 @@ test('signing up with a registered e-mail answers the same and mails the owner i
   assert.equal((await t.current.http.post('/login', { email: first.email, password: PASSWORD })).status, 200);
 });
 
+test('signing up with an address someone else registered first yields no link that would confirm their account', async () => {
+  // The attacker signs up first with the victim's address and a password of their own.
+  const attacker = await signup(t.current, { password: 'the attacker password' });
+  const { db } = t.current.app.infra.database;
+  const tokensBefore = await db.selectFrom('userTokens').select('tokenHash').execute();
+  // The victim then tries to sign up with their own address.
+  const res = await t.current.http.post('/signup', { username: uniqueName('victim'), email: attacker.email, password: PASSWORD });
+  assert.equal(res.status, 202);
+  const mail = t.current.mail.lastTo(attacker.email)!;
+  assert.equal(mail.subject, 'You already have an account');
+  assert.equal(mail.link, undefined);
+  assert.ok(!/token=/.test(mail.text) && !/token=/.test(mail.html), 'no token in the mail');
+  assert.match(mail.text, /Forgot password/);
+  const tokensAfter = await db.selectFrom('userTokens').select('tokenHash').execute();
+  assert.equal(tokensAfter.length, tokensBefore.length, 'no new token was made for the existing account');
+  // The account stays unconfirmed: the attacker still cannot log in.
+  assertProblem(
+    await t.current.http.post('/login', { email: attacker.email, password: 'the attacker password' }),
+    403,
+    'email_not_verified',
+  );
+});
+
 test('a username taken in another case answers 409 username_taken and sends no mail', async () => {
   const first = await signup(t.current);
   const sentBefore = t.current.mail.sent.length;

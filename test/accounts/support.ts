@@ -43,11 +43,11 @@ export function totpCode(secret: string, timestamp = Date.now()): string {
 }
 
 /** Turns MFA on for a signed-in account; returns the secret and recovery codes. */
-export async function enableMfa(t: TestApp, accessToken: string) {
+export async function enableMfa(t: TestApp, accessToken: string, password = PASSWORD) {
   const setup = await t.http.post('/mfa/totp/setup', undefined, accessToken);
   if (setup.status !== 200) throw new Error(`setup failed: ${setup.status} ${setup.text}`);
   const secret = setup.body.secret as string;
-  const enable = await t.http.post('/mfa/totp/enable', { code: totpCode(secret) }, accessToken);
+  const enable = await t.http.post('/mfa/totp/enable', { password, code: totpCode(secret) }, accessToken);
   if (enable.status !== 200) throw new Error(`enable failed: ${enable.status} ${enable.text}`);
   return { secret, recoveryCodes: enable.body.recoveryCodes as string[] };
 }

@@ -2,6 +2,7 @@ import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
+import type { Bus } from '../../src/events/bus/bus.js';
 import type { Mail, Mailer } from '../../src/lib/mailer.js';
 import { testDatabase } from './database.js';
 import { createClient, type Client } from './http.js';
@@ -35,6 +36,8 @@ export interface TestAppOptions {
   realMailer?: boolean;
   /** Rate limits are off in tests unless a test turns them on. */
   rateLimits?: boolean;
+  /** A bus shared with other apps of the test (two nodes in one process); it is not closed with the app. */
+  bus?: Bus;
 }
 
 /** Starts the real app on a loopback port, sharing the process's test database. */
@@ -53,6 +56,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     database: await testDatabase(),
     keepDatabase: true,
     ...(options.realMailer ? {} : { mailer: mail }),
+    ...(options.bus ? { bus: { ...options.bus, close: async () => {} } } : {}),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -4,8 +4,8 @@ import {
   AcceptedSchema,
   ChangeEmailSchema,
   ChangePasswordSchema,
-  CodeBodySchema,
   DisableMfaSchema,
+  EnableMfaSchema,
   RecoveryCodesSchema,
   SessionPageSchema,
   SessionParamsSchema,
@@ -118,6 +118,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRouteDeps> = async 
   app.post(
     '/mfa/totp/setup',
     {
+      config: { noStore: true },
       schema: {
         tags,
         security,
@@ -131,15 +132,18 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRouteDeps> = async 
   app.post(
     '/mfa/totp/enable',
     {
+      config: { noStore: true },
       schema: {
         tags,
         security,
-        summary: 'Turn TOTP on with a first code; returns 10 recovery codes',
-        body: CodeBodySchema,
+        summary: 'Turn TOTP on (password and a first code); returns 10 recovery codes',
+        description:
+          'A wrong password answers `401 invalid_credentials`, a wrong code `401 invalid_mfa_code`. The account owner is told by mail.',
+        body: EnableMfaSchema,
         response: { 200: RecoveryCodesSchema, ...problems(400, 401, 409, 429) },
       },
     },
-    async (request) => mfa.enableTotp(request.user.userId, request.body.code),
+    async (request) => mfa.enableTotp(request.user.userId, request.body.password, request.body.code),
   );
 
   app.post(
@@ -149,6 +153,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRouteDeps> = async 
         tags,
         security,
         summary: 'Turn TOTP off (password and a code)',
+        description: 'The account owner is told by mail.',
         body: DisableMfaSchema,
         response: { 204: NoContent, ...problems(400, 401, 409, 429) },
       },

@@ -20,7 +20,11 @@ export function verificationMail(to: string, username: string, url: string): Mai
   return compose(
     to,
     'Confirm your e-mail address',
-    [`Hello ${username},`, 'Please confirm your e-mail address to finish signing up. The link is valid for 24 hours.'],
+    [
+      `Hello ${username},`,
+      'Please confirm your e-mail address to finish signing up. The link is valid for 24 hours.',
+      'If you did not sign up, do not follow the link: ignore this mail.',
+    ],
     {
       url,
       label: 'Confirm my e-mail address',
@@ -28,18 +32,18 @@ export function verificationMail(to: string, username: string, url: string): Mai
   );
 }
 
-export function alreadyRegisteredMail(to: string, username: string, verifyUrl?: string): Mail {
-  const lines = [
+/**
+ * No link on purpose: someone else may have signed up with this address first, and a link that
+ * confirmed that account would hand it to them. Resetting the password proves the address and
+ * signs everybody else out.
+ */
+export function alreadyRegisteredMail(to: string, username: string): Mail {
+  return compose(to, 'You already have an account', [
     `Hello ${username},`,
-    'Someone tried to sign up with this e-mail address, but you already have an account (username ' + username + ').',
-    'If it was you, just log in; if you forgot your password, choose "Forgot password" in the app.',
-  ];
-  return verifyUrl
-    ? compose(to, 'You already have an account', [...lines, 'Your address is not confirmed yet.'], {
-        url: verifyUrl,
-        label: 'Confirm my e-mail address',
-      })
-    : compose(to, 'You already have an account', [...lines, 'If it was not you, you can ignore this mail.']);
+    `Someone tried to sign up with this e-mail address, but it already belongs to an account (username ${username}).`,
+    'If it was you, just log in. If you forgot your password, or never set up this account yourself, choose "Forgot password" in the app: a new password also confirms your address and signs every other device out.',
+    'If it was not you, you can ignore this mail.',
+  ]);
 }
 
 export function resetMail(to: string, username: string, url: string): Mail {
@@ -80,5 +84,29 @@ export function emailChangedMail(to: string, username: string, newEmail: string)
   return compose(to, 'Your e-mail address was changed', [
     `Hello ${username},`,
     `The e-mail address of your account is now ${newEmail}. If you did not do this, reset your password at once.`,
+  ]);
+}
+
+export function mfaEnabledMail(to: string, username: string): Mail {
+  return compose(to, 'Two-factor authentication is on', [
+    `Hello ${username},`,
+    'Two-factor authentication was just turned on for your account: logging in now also needs a code from an authenticator app.',
+    'If you did not do this, someone has access to your account: reset your password at once and sign out every device.',
+  ]);
+}
+
+export function mfaDisabledMail(to: string, username: string): Mail {
+  return compose(to, 'Two-factor authentication is off', [
+    `Hello ${username},`,
+    'Two-factor authentication was just turned off for your account: logging in now needs only the password.',
+    'If you did not do this, reset your password at once and turn two-factor authentication on again.',
+  ]);
+}
+
+export function mfaLockedMail(to: string, username: string): Mail {
+  return compose(to, 'Two-factor login paused after wrong codes', [
+    `Hello ${username},`,
+    'Wrong two-factor codes were entered for your account too many times, so codes are refused for a while.',
+    'Codes are only asked for after the correct password: if this was not you, someone knows your password. Change it and sign out every device.',
   ]);
 }

@@ -95,6 +95,12 @@ export async function revokeSessions(
   return ids;
 }
 
+/** Sessions revoked after `since` (a node fills its revoked-session set from these at start). */
+export async function listRevokedSince(db: Kysely<DB>, since: Date): Promise<{ id: string; revokedAt: Date }[]> {
+  const rows = await db.selectFrom('sessions').select(['id', 'revokedAt']).where('revokedAt', '>', since).execute();
+  return rows.flatMap((r) => (r.revokedAt ? [{ id: r.id, revokedAt: r.revokedAt }] : []));
+}
+
 export async function listActiveSessions(
   db: Kysely<DB>,
   userId: string,
@@ -123,6 +129,30 @@ export async function insertUserToken(
     .insertInto('userTokens')
     .values({ ...t, data: t.data ? JSON.stringify(t.data) : null })
     .execute();
+}
+
+/**
+ * Stores a mailed token for the account of `email` (only an unverified one with `unverifiedOnly`)
+ * and returns who gets the mail. One statement that runs alike whether or not the account exists:
+ * for an unknown address it simply inserts nothing, so the answer's timing tells nothing.
+ */
+export async function insertUserTokenForEmail(
+  db: Kysely<DB>,
+  t: { email: string; tokenHash: string; purpose: UserTokenPurpose; expiresAt: Date; unverifiedOnly: boolean },
+): Promise<{ userId: string; username: string; email: string } | undefined> {
+  const { rows } = await sql<{ userId: string; username: string; email: string }>`
+    WITH account AS (
+      SELECT id, username, email FROM users
+      WHERE lower(email) = ${t.email.toLowerCase()} AND deleted_at IS NULL AND email IS NOT NULL
+        AND (${!t.unverifiedOnly}::boolean OR email_verified_at IS NULL)
+    ), stored AS (
+      INSERT INTO user_tokens (token_hash, user_id, purpose, expires_at)
+      SELECT ${t.tokenHash}, id, ${t.purpose}, ${t.expiresAt.toISOString()}::timestamptz FROM account
+      RETURNING user_id
+    )
+    SELECT account.id AS user_id, account.username, account.email FROM account JOIN stored ON stored.user_id = account.id
+  `.execute(db);
+  return rows[0];
 }
 
 export async function findUserToken(
@@ -188,6 +218,11 @@ export async function claimTotpStep(db: Kysely<DB>, userId: string, step: number
   return Number(res.numUpdatedRows) === 1;
 }
 
+/** Replaces a TOTP secret with the same secret sealed under the current key (unless it changed meanwhile). */
+export async function resealMfaSecret(db: Kysely<DB>, userId: string, before: string, after: string): Promise<void> {
+  await db.updateTable('users').set({ mfaSecret: after }).where('id', '=', userId).where('mfaSecret', '=', before).execute();
+}
+
 export async function replaceRecoveryCodes(db: Kysely<DB>, userId: string, codeHashes: readonly string[]): Promise<void> {
   await db.deleteFrom('mfaRecoveryCodes').where('userId', '=', userId).execute();
   if (codeHashes.length)
@@ -197,13 +232,25 @@ export async function replaceRecoveryCodes(db: Kysely<DB>, userId: string, codeH
       .execute();
 }
 
-/** Spends one unused recovery code; false when unknown or already used. */
-export async function spendRecoveryCode(db: Kysely<DB>, userId: string, codeHash: string): Promise<boolean> {
+/**
+ * Spends one unused recovery code stored under any of `codeHashes` (the forms one typed code may
+ * have been stored in); false when unknown or already used.
+ */
+export async function spendRecoveryCode(db: Kysely<DB>, userId: string, codeHashes: readonly string[]): Promise<boolean> {
+  const row = await db
+    .selectFrom('mfaRecoveryCodes')
+    .select('codeHash')
+    .where('userId', '=', userId)
+    .where('codeHash', 'in', [...codeHashes])
+    .where('usedAt', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return false;
   const res = await db
     .updateTable('mfaRecoveryCodes')
     .set({ usedAt: new Date() })
     .where('userId', '=', userId)
-    .where('codeHash', '=', codeHash)
+    .where('codeHash', '=', row.codeHash)
     .where('usedAt', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;

@@ -39,11 +39,6 @@ export const clientOf = (request: FastifyRequest): ClientInfo => ({
 
 /** The endpoints that need no access token: sign-up, verification, login, refresh, logout, reset. */
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteDeps> = async (app, { registration, sessions, passwords }) => {
-  // Token responses must never be cached by a proxy or the browser.
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
-
   app.post(
     '/signup',
     {
@@ -62,6 +57,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteDeps> = async (app, 
   app.get(
     '/verify-email',
     {
+      config: { noStore: true },
       schema: {
         tags,
         security,
@@ -83,6 +79,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteDeps> = async (app, 
   app.post(
     '/verify-email',
     {
+      config: { noStore: true },
       schema: {
         tags,
         security,
@@ -114,6 +111,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteDeps> = async (app, 
   app.post(
     '/login',
     {
+      config: { noStore: true },
       schema: {
         tags,
         security,
@@ -129,6 +127,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteDeps> = async (app, 
   app.post(
     '/login/mfa',
     {
+      config: { noStore: true },
       schema: {
         tags,
         security,
@@ -143,6 +142,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteDeps> = async (app, 
   app.post(
     '/token/refresh',
     {
+      config: { noStore: true },
       schema: {
         tags,
         security,
@@ -192,6 +192,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteDeps> = async (app, 
   app.get(
     '/reset-password',
     {
+      config: { noStore: true },
       schema: {
         tags,
         security,

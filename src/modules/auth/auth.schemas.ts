@@ -11,7 +11,7 @@ const EmailSchema = Type.String({
 const TokenSchema = Type.String({ minLength: 1, maxLength: 256, description: 'The token from the mailed link' });
 const CodeSchema = Type.String({
   minLength: 6,
-  maxLength: 32,
+  maxLength: 64,
   description: 'A 6-digit TOTP code, or one of your recovery codes (single use)',
   examples: ['123456'],
 });
@@ -112,7 +112,10 @@ export const TotpSetupSchema = Type.Object(
   },
   { title: 'TotpSetup' },
 );
-export const CodeBodySchema = Type.Object({ code: CodeSchema }, { additionalProperties: false, title: 'CodeBody' });
+export const EnableMfaSchema = Type.Object(
+  { password: Type.String({ minLength: 1, maxLength: 128 }), code: CodeSchema },
+  { additionalProperties: false, title: 'EnableMfa' },
+);
 export const RecoveryCodesSchema = Type.Object(
   { recoveryCodes: Type.Array(Type.String(), { description: '10 single-use codes; shown only once' }) },
   { title: 'RecoveryCodes' },

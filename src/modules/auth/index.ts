@@ -1,5 +1,6 @@
 import type { AccountDeletionHook } from '../ports.js';
 import { createMailQueue, revokeAndNotify, type AuthDeps } from './auth.context.js';
+import { listRevokedSince } from './auth.repository.js';
 import { createMfaService } from './mfa.service.js';
 import { createPasswordService } from './password.service.js';
 import { createRegistrationService } from './registration.service.js';
@@ -12,7 +13,7 @@ export type { AuthDeps } from './auth.context.js';
 /** Builds the auth services; `drain` waits for mail still being sent (on shutdown). */
 export function createAuthModule(deps: AuthDeps) {
   const mail = createMailQueue(deps.mailer, deps.log);
-  const mfa = createMfaService(deps);
+  const mfa = createMfaService(deps, mail);
   const sessions = createSessionsService(deps, mfa);
   return {
     mfa,
@@ -20,10 +21,17 @@ export function createAuthModule(deps: AuthDeps) {
     registration: createRegistrationService(deps, mail),
     passwords: createPasswordService(deps, mail),
     drain: () => mail.drain(),
+    /** Fills this node's revoked-session set from the database (at start, and after the bus was away). */
+    async loadRevokedSessions(): Promise<void> {
+      const since = new Date(Date.now() - deps.revokedSessions.windowMs);
+      for (const row of await listRevokedSince(deps.db, since)) deps.revokedSessions.remember([row.id], row.revokedAt.getTime());
+    },
   };
 }
 
-/** Account deletion ends every session (and tells the sockets to close). */
-export const authDeletionHook: AccountDeletionHook = async (trx, emit, userId) => {
-  await revokeAndNotify(trx, emit, userId);
-};
+/** Account deletion ends every session (and tells the sockets and the other nodes). */
+export const authDeletionHook =
+  (deps: Pick<AuthDeps, 'revokedSessions' | 'log'>): AccountDeletionHook =>
+  async (trx, emit, userId) => {
+    await revokeAndNotify(deps, trx, emit, userId);
+  };

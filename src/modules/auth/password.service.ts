@@ -3,7 +3,7 @@ import { hashPassword } from '../../lib/passwords.js';
 import { hashToken, randomToken } from '../../lib/secrets.js';
 import { usersRepository as users } from '../users/index.js';
 import {
-  accountKey,
+  consumeMailLimits,
   inSeconds,
   limits,
   revokeAndNotify,
@@ -19,21 +19,23 @@ export function createPasswordService(deps: AuthDeps, mail: MailQueue) {
   const { db, config, limiter } = deps;
 
   return {
-    /** Mails a reset link when the address belongs to an account; answers the same either way. */
+    /**
+     * Mails a reset link when the address belongs to an account; answers the same either way, after
+     * the same work (a token is made and hashed, and one statement stores it only for an account).
+     */
     async forgotPassword(email: string, client: ClientInfo): Promise<void> {
-      await limiter.consume(`mail:ip:${client.ip}`, limits.mailIp);
-      await limiter.consume(`mail:account:${accountKey(email)}`, limits.mailAccount);
-      const user = await users.findUserByEmail(db, email);
-      if (!user?.email) return;
+      await consumeMailLimits(limiter, 'reset', client.ip, email);
       const token = randomToken();
-      await repo.insertUserToken(db, {
+      const owner = await repo.insertUserTokenForEmail(db, {
+        email,
         tokenHash: hashToken(token),
-        userId: user.id,
         purpose: 'reset_password',
         expiresAt: inSeconds(TTL.resetPassword),
+        unverifiedOnly: false,
       });
+      if (!owner) return;
       mail.send(
-        mails.resetMail(user.email, user.username, `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`),
+        mails.resetMail(owner.email, owner.username, `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`),
       );
     },
 
@@ -56,7 +58,7 @@ export function createPasswordService(deps: AuthDeps, mail: MailQueue) {
         await users.updateUser(trx, user.id, { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() });
         await repo.spendUserTokens(trx, user.id, 'reset_password');
         await repo.spendUserTokens(trx, user.id, 'mfa_login');
-        await revokeAndNotify(trx, emit, user.id);
+        await revokeAndNotify(deps, trx, emit, user.id);
       });
     },
 
@@ -67,7 +69,7 @@ export function createPasswordService(deps: AuthDeps, mail: MailQueue) {
       await deps.transactor(async (trx, emit) => {
         await users.updateUser(trx, userId, { passwordHash });
         await repo.spendUserTokens(trx, userId, 'reset_password');
-        await revokeAndNotify(trx, emit, userId, { except: sessionId });
+        await revokeAndNotify(deps, trx, emit, userId, { except: sessionId });
       });
     },
   };

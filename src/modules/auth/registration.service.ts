@@ -4,7 +4,7 @@ import { newId } from '../../lib/ids.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { hashToken, randomToken } from '../../lib/secrets.js';
 import { usersRepository as users, type UserDto } from '../users/index.js';
-import { accountKey, inSeconds, limits, TTL, type AuthDeps, type ClientInfo, type MailQueue } from './auth.context.js';
+import { consumeMailLimits, inSeconds, limits, TTL, type AuthDeps, type ClientInfo, type MailQueue } from './auth.context.js';
 import * as mails from './auth.mail.js';
 import type { VerifyOutcome } from './auth.pages.js';
 import * as repo from './auth.repository.js';
@@ -100,17 +100,16 @@ export function createRegistrationService(deps: AuthDeps, mail: MailQueue) {
      */
     async signup(input: Signup, client: ClientInfo): Promise<{ status: 'verification_sent' }> {
       await limiter.consume(`signup:ip:${client.ip}`, limits.signupIp);
-      await limiter.consume(`mail:account:${accountKey(input.email)}`, limits.mailAccount);
+      await consumeMailLimits(limiter, 'signup', client.ip, input.email);
       const passwordHash = await hashPassword(input.password, config.passwordHashCost);
       if (await users.findUserByUsername(db, input.username)) throw new AppError('username_taken', 'That username is taken');
       const existing = await users.findUserByEmail(db, input.email);
       const created = existing ? 'email_exists' : await createAccount(input, passwordHash);
       if (created === 'email_exists') {
         const owner = existing ?? (await users.findUserByEmail(db, input.email));
-        if (owner?.email) {
-          const link = owner.emailVerifiedAt ? undefined : await newVerifyLink(owner);
-          mail.send(mails.alreadyRegisteredMail(owner.email, owner.username, link));
-        }
+        // Never a token here: whoever signs up with a taken address must not get anything that
+        // confirms or changes the existing account (see alreadyRegisteredMail).
+        if (owner?.email) mail.send(mails.alreadyRegisteredMail(owner.email, owner.username));
       } else {
         mail.send(mails.verificationMail(input.email, created.username, await newVerifyLink(created)));
       }
@@ -134,13 +133,21 @@ export function createRegistrationService(deps: AuthDeps, mail: MailQueue) {
       }
     },
 
-    /** Mails a new verification link to an unverified account; answers the same in every case. */
+    /**
+     * Mails a new verification link to an unverified account; answers the same in every case, after
+     * the same work (see `forgotPassword`).
+     */
     async resendVerification(email: string, client: ClientInfo): Promise<void> {
-      await limiter.consume(`mail:ip:${client.ip}`, limits.mailIp);
-      await limiter.consume(`mail:account:${accountKey(email)}`, limits.mailAccount);
-      const user = await users.findUserByEmail(db, email);
-      if (!user?.email || user.emailVerifiedAt) return;
-      mail.send(mails.verificationMail(user.email, user.username, await newVerifyLink(user)));
+      await consumeMailLimits(limiter, 'verify', client.ip, email);
+      const token = randomToken();
+      const owner = await repo.insertUserTokenForEmail(db, {
+        email,
+        tokenHash: hashToken(token),
+        purpose: 'verify_email',
+        expiresAt: inSeconds(TTL.verifyEmail),
+        unverifiedOnly: true,
+      });
+      if (owner) mail.send(mails.verificationMail(owner.email, owner.username, verifyUrl(token)));
     },
 
     /** Starts an e-mail change: the link goes to the new address and applies the change when followed. */

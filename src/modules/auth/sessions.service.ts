@@ -7,9 +7,11 @@ import { hashToken, randomToken } from '../../lib/secrets.js';
 import type { PageQuery } from '../../lib/schemas.js';
 import { usersRepository } from '../users/index.js';
 import {
-  accountKey,
+  assertFailuresLeft,
+  countFailure,
   inSeconds,
   limits,
+  loginFailureBuckets,
   MFA_MAX_ATTEMPTS,
   revokeAndNotify,
   TTL,
@@ -69,19 +71,25 @@ export function createSessionsService(deps: AuthDeps, mfa: MfaService) {
      */
     async login(input: Login, client: ClientInfo): Promise<Tokens | MfaChallenge> {
       await limiter.consume(`login:ip:${client.ip}`, limits.loginIp);
-      await limiter.consume(`login:account:${accountKey(input.email)}`, limits.loginAccount);
+      // Only failures count, and they are checked before any password is: see `failureLimits`.
+      const failures = loginFailureBuckets(input.email, client.ip);
+      await assertFailuresLeft(limiter, [...failures.accountIp, ...failures.account]);
       const user = await usersRepository.findUserByEmail(db, input.email);
       const ok = user?.passwordHash
         ? await verifyPassword(user.passwordHash, input.password)
         : await verifyNothing(input.password, config.passwordHashCost);
-      if (!user || !ok) throw new AppError('invalid_credentials', 'The e-mail or password is incorrect');
+      if (!user || !ok) {
+        await countFailure(limiter, [...failures.accountIp, ...failures.account]);
+        throw new AppError('invalid_credentials', 'The e-mail or password is incorrect');
+      }
+      // The address that got it right starts afresh; the account's ceiling keeps what others spent.
+      await Promise.all(failures.accountIp.map((b) => limiter.reset(b.key)));
       if (config.requireEmailVerification && !user.emailVerifiedAt) {
         throw new AppError(
           'email_not_verified',
           'Confirm your e-mail address first (see the mail we sent, or ask for a new one)',
         );
       }
-      await limiter.reset(`login:account:${accountKey(input.email)}`);
       if (user.mfaEnabled) {
         const mfaToken = randomToken();
         await repo.insertUserToken(db, {
@@ -95,7 +103,10 @@ export function createSessionsService(deps: AuthDeps, mfa: MfaService) {
       return signIn(user.id, client);
     },
 
-    /** Second step of an MFA login; each wrong code counts, and the fifth locks the step. */
+    /**
+     * Second step of an MFA login. Each wrong code counts against the step (the fifth locks it)
+     * and against the account's second-factor failures (see `failureLimits.mfaAccount`).
+     */
     async loginMfa(input: { mfaToken: string; code: string }, client: ClientInfo): Promise<Tokens> {
       await limiter.consume(`mfa:ip:${client.ip}`, limits.mfaIp);
       const tokenHash = hashToken(input.mfaToken);
@@ -103,14 +114,17 @@ export function createSessionsService(deps: AuthDeps, mfa: MfaService) {
       if (!step || step.usedAt || step.expiresAt <= new Date()) {
         throw new AppError('invalid_token', 'The MFA step is invalid, expired or locked; log in again');
       }
-      await limiter.consume(`mfa:user:${step.userId}`, limits.mfaAccount);
       const user = await usersRepository.findUserById(db, step.userId);
-      if (!user || !(await mfa.verifySecondFactor(user, input.code))) {
+      if (!user) throw new AppError('invalid_token', 'The MFA step is invalid, expired or locked; log in again');
+      try {
+        await mfa.assertSecondFactor(user, input.code);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'invalid_mfa_code') throw error;
         const attempts = await repo.failUserToken(db, tokenHash, MFA_MAX_ATTEMPTS);
         const left = Math.max(0, MFA_MAX_ATTEMPTS - attempts);
         throw new AppError(
           'invalid_mfa_code',
-          left ? `The code is not valid (${left} attempts left)` : 'The code is not valid; log in again',
+          left ? `${error.message} (${left} attempts left)` : 'The code is not valid; log in again',
         );
       }
       if (!(await repo.spendUserToken(db, tokenHash)))
@@ -129,7 +143,7 @@ export function createSessionsService(deps: AuthDeps, mfa: MfaService) {
       const next = randomToken();
       const rotated = await deps.transactor(async (trx, emit) => {
         if (found.usedAt || !(await repo.spendRefreshToken(trx, tokenHash))) {
-          await revokeAndNotify(trx, emit, session.userId, { ids: [session.id] });
+          await revokeAndNotify(deps, trx, emit, session.userId, { ids: [session.id] });
           return false;
         }
         await repo.insertRefreshToken(trx, session.id, hashToken(next));
@@ -145,12 +159,12 @@ export function createSessionsService(deps: AuthDeps, mfa: MfaService) {
     async logout(refreshToken: string): Promise<void> {
       const found = await repo.findRefreshToken(db, hashToken(refreshToken));
       if (!found || found.session.revokedAt) return;
-      await deps.transactor((trx, emit) => revokeAndNotify(trx, emit, found.session.userId, { ids: [found.sessionId] }));
+      await deps.transactor((trx, emit) => revokeAndNotify(deps, trx, emit, found.session.userId, { ids: [found.sessionId] }));
     },
 
     /** Ends every session of the user, this one included. */
     async logoutAll(userId: string): Promise<void> {
-      await deps.transactor((trx, emit) => revokeAndNotify(trx, emit, userId));
+      await deps.transactor((trx, emit) => revokeAndNotify(deps, trx, emit, userId));
     },
 
     /** Your active sessions, newest first; `current` marks the one making the request. */
@@ -175,7 +189,7 @@ export function createSessionsService(deps: AuthDeps, mfa: MfaService) {
 
     /** Revokes one of your sessions (`not_found` for anyone else's or an ended one). */
     async revokeSession(userId: string, sessionId: string): Promise<void> {
-      const revoked = await deps.transactor((trx, emit) => revokeAndNotify(trx, emit, userId, { ids: [sessionId] }));
+      const revoked = await deps.transactor((trx, emit) => revokeAndNotify(deps, trx, emit, userId, { ids: [sessionId] }));
       if (revoked.length === 0) throw notFound('Session');
     },
 

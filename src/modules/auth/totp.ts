@@ -29,18 +29,28 @@ export function isTotpShaped(code: string): boolean {
   return /^\d{6}$/.test(code.trim());
 }
 
-const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+/** Crockford's base32: no i, l, o or u, so nothing reads as another character. */
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+const RECOVERY_CHARS = 28; // 28 × 5 = 140 random bits
+const GROUP = 4;
 
-/** Ten codes like `k7m2p-x9qfd` (about 50 bits each). */
+/**
+ * Ten codes like `7m2p-x9qf-…` (seven groups of four): 140 random bits each, every character
+ * taken from 5 bits of a random byte, so all 32 characters are equally likely.
+ */
 export function newRecoveryCodes(count = 10): string[] {
   return Array.from({ length: count }, () => {
-    const bytes = randomBytes(10);
-    const chars = [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('');
-    return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+    const chars = [...randomBytes(RECOVERY_CHARS)].map((b) => ALPHABET[b & 31]).join('');
+    return Array.from({ length: RECOVERY_CHARS / GROUP }, (_, i) => chars.slice(i * GROUP, (i + 1) * GROUP)).join('-');
   });
 }
 
-/** Recovery codes are compared by hash, ignoring case, spaces and dashes. */
-export function hashRecoveryCode(code: string): string {
+/** How a typed recovery code is compared: case, spaces and dashes ignored, look-alikes folded. */
+export function normalizeRecoveryCode(code: string): string {
+  return code.toLowerCase().replace(/[\s-]/g, '').replace(/o/g, '0').replace(/[il]/g, '1');
+}
+
+/** The unsalted SHA-256 of codes issued before keyed hashes; still accepted until they are used up. */
+export function legacyRecoveryHash(code: string): string {
   return hashToken(`recovery:${code.toLowerCase().replace(/[\s-]/g, '')}`);
 }
