@@ -126,6 +126,10 @@ export interface Config {
   presenceNodeTtlSeconds: number;
   /** Seconds between WebSocket pings; a socket that missed the previous pong is dropped. */
   wsHeartbeatSeconds: number;
+  /** Open WebSockets per user across all nodes (through the presence store); more close with 4029. */
+  wsMaxConnectionsPerUser: number;
+  /** Open WebSockets per client address on one node, authenticated or not; more close with 4029. */
+  wsMaxConnectionsPerIp: number;
   passwordHashCost: number;
   rateLimits: boolean;
   clusterWorkers: number;
@@ -189,6 +193,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     presenceGraceSeconds: read(env, 'PRESENCE_GRACE_SECONDS', int(0, 3600), 15),
     presenceNodeTtlSeconds: read(env, 'PRESENCE_NODE_TTL_SECONDS', int(3, 3600), 30),
     wsHeartbeatSeconds: read(env, 'WS_HEARTBEAT_SECONDS', int(1, 3600), 30),
+    wsMaxConnectionsPerUser: read(env, 'WS_MAX_CONNECTIONS_PER_USER', int(1, 10_000), 20),
+    wsMaxConnectionsPerIp: read(env, 'WS_MAX_CONNECTIONS_PER_IP', int(1, 1_000_000), 200),
     passwordHashCost: read(env, 'PASSWORD_HASH_COST', int(1, 10), nodeEnv === 'test' ? 1 : 3),
     rateLimits: read(env, 'RATE_LIMITS', bool, true),
     clusterWorkers: read(env, 'CLUSTER_WORKERS', int(0, 256), 0),
