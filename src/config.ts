@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Thrown for a bad environment value; the message names the variable in one line. */
@@ -50,6 +51,24 @@ const oneOf =
     return raw as T;
   };
 
+/** `true`/`1` (trust every hop), or a comma-separated list of addresses, CIDR ranges or proxy-addr's names. */
+const trustProxyList: Parser<boolean | string> = (raw, name) => {
+  if (/^(true|1)$/i.test(raw)) return true;
+  if (/^(false|0)$/i.test(raw)) return false;
+  const entries = list(raw, name);
+  for (const entry of entries) {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const named = ['loopback', 'linklocal', 'uniquelocal'].includes(entry);
+    const maxBits = family === 6 ? 128 : 32;
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (!named && (family === 0 || !okBits || rest.length > 0)) {
+      throw new ConfigError(`${name} must be true or a list of proxy addresses or CIDR ranges, got "${entry}"`);
+    }
+  }
+  return entries.join(',');
+};
+
 function redactUrl(raw: string): string {
   return raw.replace(/\/\/[^@/]*@/, '//***@');
 }
@@ -91,7 +110,13 @@ export interface Config {
   refreshTokenTtl: number;
   tlsCertFile: string | undefined;
   tlsKeyFile: string | undefined;
+  /** `true` trusts X-Forwarded-For from anyone (warned about in production); a string lists the proxies trusted. */
   trustProxy: boolean | string;
+  /** Bearer token required on GET /metrics wherever it is served. */
+  metricsToken: string | undefined;
+  /** A separate listener for GET /metrics (then the API port answers 404 there). */
+  metricsPort: number | undefined;
+  metricsHost: string;
   corsOrigins: string[];
   maxUploadBytes: number;
   /** Bytes of files one user may keep (what they uploaded and is not deleted). */
@@ -111,6 +136,10 @@ export interface Config {
   presenceNodeTtlSeconds: number;
   /** Seconds between WebSocket pings; a socket that missed the previous pong is dropped. */
   wsHeartbeatSeconds: number;
+  /** Open WebSockets per user across all nodes (through the presence store); more close with 4029. */
+  wsMaxConnectionsPerUser: number;
+  /** Open WebSockets per client address on one node, authenticated or not; more close with 4029. */
+  wsMaxConnectionsPerIp: number;
   passwordHashCost: number;
   rateLimits: boolean;
   clusterWorkers: number;
@@ -137,7 +166,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       'SMTP_URL is required when NODE_ENV=production (or set MAIL_OUTBOX=true to write mail to DATA_DIR/outbox)',
     );
   }
-  const trustRaw = read(env, 'TRUST_PROXY', str);
+  const metricsPort = read(env, 'METRICS_PORT', int(0, 65535));
+  if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port) {
+    throw new ConfigError('METRICS_PORT must differ from PORT');
+  }
+  const metricsToken = read(env, 'METRICS_TOKEN', str);
+  if (metricsToken !== undefined && metricsToken.length < 16) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  }
   const config: Config = {
     nodeEnv,
     host,
@@ -158,7 +194,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     refreshTokenTtl: read(env, 'REFRESH_TOKEN_TTL', int(60, 31_536_000), 30 * 86_400),
     tlsCertFile,
     tlsKeyFile,
-    trustProxy: trustRaw === undefined ? false : /^(true|1)$/i.test(trustRaw) ? true : trustRaw,
+    trustProxy: read(env, 'TRUST_PROXY', trustProxyList, false),
+    metricsToken,
+    metricsPort,
+    metricsHost: read(env, 'METRICS_HOST', str, '127.0.0.1'),
     corsOrigins: read(env, 'CORS_ORIGINS', list, []),
     maxUploadBytes: read(env, 'MAX_UPLOAD_BYTES', int(1, 2 ** 31), 25 * 1024 * 1024),
     storageQuotaBytes: read(env, 'STORAGE_QUOTA_BYTES', int(1, 2 ** 50), 1024 ** 3),
@@ -177,6 +216,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     presenceGraceSeconds: read(env, 'PRESENCE_GRACE_SECONDS', int(0, 3600), 15),
     presenceNodeTtlSeconds: read(env, 'PRESENCE_NODE_TTL_SECONDS', int(3, 3600), 30),
     wsHeartbeatSeconds: read(env, 'WS_HEARTBEAT_SECONDS', int(1, 3600), 30),
+    wsMaxConnectionsPerUser: read(env, 'WS_MAX_CONNECTIONS_PER_USER', int(1, 10_000), 20),
+    wsMaxConnectionsPerIp: read(env, 'WS_MAX_CONNECTIONS_PER_IP', int(1, 1_000_000), 200),
     passwordHashCost: read(env, 'PASSWORD_HASH_COST', int(1, 10), nodeEnv === 'test' ? 1 : 3),
     rateLimits: read(env, 'RATE_LIMITS', bool, true),
     clusterWorkers: read(env, 'CLUSTER_WORKERS', int(0, 256), 0),

@@ -67,6 +67,7 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     users: users.port,
     presence: realtime.presence,
     notifications: notifications.port,
+    limiter: infra.limiter,
   });
   late.friends = friends;
   const auth = createAuthModule({
@@ -94,6 +95,7 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     social,
     notifications: notifications.port,
     systemMessages: createSystemMessages({ files }),
+    limiter: infra.limiter,
   });
   deletionHooks.push(groups.onAccountDeleted, (trx, emit, userId) => friends.deletionHook(trx, emit, userId));
   const messaging = createMessaging({

@@ -52,6 +52,12 @@ async function serve(config: Readonly<Config>): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  if (config.nodeEnv === 'production' && config.trustProxy === true) {
+    app.log.warn(
+      'TRUST_PROXY=true trusts X-Forwarded-For from anyone who reaches this port: clients can pick the address ' +
+        "every per-IP rate limit and session sees. Set TRUST_PROXY to the load balancer's address instead.",
+    );
+  }
   await app.listen({ host: config.host, port: config.port });
   app.log.info(
     `Chat API ready (${app.infra.database.kind}${config.redisUrl ? ' + redis' : ''}) — docs at ${config.publicUrl}/docs`,

@@ -16,8 +16,10 @@ export interface BenchServer {
 export async function startServer(env: Record<string, string>, port: number): Promise<BenchServer> {
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there when it stops.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  // Every simulated client connects from this machine: lift the per-address WebSocket cap.
+  const lifted = { WS_MAX_CONNECTIONS_PER_IP: '1000000' };
   const child = spawn(process.execPath, [...profile, 'dist/server.js'], {
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...lifted, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { registerEventLoopDelay } from './event-loop-metrics.js';
+import { serveMetrics } from './metrics-endpoint.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -9,7 +10,7 @@ declare module 'fastify' {
   }
 }
 
-/** Prometheus metrics at GET /metrics: process defaults plus request counts and latencies by route. */
+/** Prometheus metrics at GET /metrics (where and to whom: `metrics-endpoint.ts`): process defaults plus request counts and latencies by route. */
 async function metricsPlugin(app: FastifyInstance): Promise<void> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'chat_' });
@@ -34,10 +35,7 @@ async function metricsPlugin(app: FastifyInstance): Promise<void> {
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  serveMetrics(app, registry, app.infra.config);
 }
 
 export default fp(metricsPlugin, { name: 'metrics' });

@@ -97,6 +97,20 @@ export class Gateway implements FrameContext {
     return { ...claims, user };
   }
 
+  /**
+   * Whether the user may open another socket (WS_MAX_CONNECTIONS_PER_USER, counted on every node
+   * through the presence store). Two sockets opening at the same instant may both pass; the cap
+   * is against hoarding, not exact. If the store cannot answer, the socket is let in.
+   */
+  async admitUser(userId: string): Promise<boolean> {
+    try {
+      return (await this.deps.presence.connectionCount(userId)) < this.deps.infra.config.wsMaxConnectionsPerUser;
+    } catch (err) {
+      this.log.warn({ err }, 'connection count failed');
+      return true;
+    }
+  }
+
   /** Registers an authenticated socket, sends `ready`, and resumes it (see docs/realtime.md). */
   async open(
     socket: WebSocket,

@@ -9,6 +9,7 @@ import type { UserDto } from '../modules/users/users.schemas.js';
 import { bearerToken } from '../plugins/auth.js';
 import { CloseCode } from './close-codes.js';
 import type { Connection } from './connection.js';
+import { AddressCounter, PRE_AUTH_MAX_PAYLOAD, setMaxPayload } from './connection-limits.js';
 import { Gateway } from './gateway.js';
 import { createGatewayMetrics } from './metrics.js';
 import { createPresence } from './presence/presence.js';
@@ -19,7 +20,10 @@ import { startPruner } from './pruner.js';
 export { CloseCode } from './close-codes.js';
 
 const AUTH_TIMEOUT_MS = 10_000;
-/** Frames beyond this close the socket (1009); between 64 KiB and this they get an error frame. */
+/**
+ * Frames beyond this close the socket (1009); between 64 KiB and this they get an error frame.
+ * Before authentication the limit is PRE_AUTH_MAX_PAYLOAD.
+ */
 const MAX_PAYLOAD = 1024 * 1024;
 
 export interface RealtimeDeps {
@@ -72,6 +76,7 @@ export function createRealtime(infra: Infra, deps: RealtimeDeps): Realtime {
         sessionActive: deps.sessionActive,
       });
       const gw = gateway;
+      const addresses = new AddressCounter(infra.config.wsMaxConnectionsPerIp);
       await app.register(websocket, {
         options: { maxPayload: MAX_PAYLOAD },
         preClose(done) {
@@ -85,14 +90,14 @@ export function createRealtime(infra: Infra, deps: RealtimeDeps): Realtime {
       const stopPruner = startPruner(infra.database.db, infra.config.eventRetentionDays, infra.log);
       app.addHook('onClose', async () => stopPruner());
       app.get('/ws', { websocket: true, schema: { querystring: WsQuery } }, (socket, request) =>
-        accept(gw, socket, request, infra.log),
+        accept(gw, addresses, socket, request, infra.log),
       );
     },
   };
 }
 
 /** Authenticates by query/header token or by a first `auth` frame, then hands the socket to the gateway. */
-function accept(gw: Gateway, socket: WebSocket, request: FastifyRequest, log: Infra['log']): void {
+function accept(gw: Gateway, addresses: AddressCounter, socket: WebSocket, request: FastifyRequest, log: Infra['log']): void {
   // @fastify/websocket's error listener keeps the upgrade's request and reply (with their headers,
   // logger and raw objects, ~8 KiB) alive as long as the socket; this one keeps nothing of them.
   socket.removeAllListeners('error');
@@ -104,6 +109,13 @@ function accept(gw: Gateway, socket: WebSocket, request: FastifyRequest, log: In
   // whole request; detach it, as Node does when a response finishes.
   const tcp = request.raw.socket as { _httpMessage?: { detachSocket?(socket: unknown): void } | null };
   tcp._httpMessage?.detachSocket?.(tcp);
+  const ip = request.ip;
+  if (!addresses.admit(ip)) {
+    socket.close(CloseCode.tooManyConnections, 'too many connections from this address');
+    return;
+  }
+  socket.once('close', () => addresses.release(ip));
+  setMaxPayload(socket, PRE_AUTH_MAX_PAYLOAD);
   const { token: queryToken, since } = request.query as { token?: string; since?: number };
   const token = queryToken ?? bearerToken(request);
   let started = Boolean(token);
@@ -116,6 +128,12 @@ function accept(gw: Gateway, socket: WebSocket, request: FastifyRequest, log: In
   const start = (token: string) =>
     gw.authenticate(token).then(async (auth) => {
       if (socket.readyState !== socket.OPEN) return;
+      if (!(await gw.admitUser(auth.userId))) {
+        socket.close(CloseCode.tooManyConnections, 'too many connections for this user');
+        return;
+      }
+      if (socket.readyState !== socket.OPEN) return;
+      setMaxPayload(socket, MAX_PAYLOAD);
       conn = await gw.open(socket, auth, since);
       clearTimeout(timer);
     }, refuse);

@@ -11,6 +11,9 @@ const env = e2eEnv();
 describe('two nodes behind a load balancer', { skip: env ? false : 'E2E_BASE_URL is not set' }, () => {
   const { base, nodes, outbox } = env ?? { base: '', nodes: [], outbox: '' };
   const lb = createClient(base);
+  // Through nginx every test user comes from 127.0.0.1, the same address for the per-IP sign-up
+  // limit; users the tests only need are made on a node directly, each with its own address.
+  const direct = createClient(nodes[0] ?? base);
 
   test('health, readiness, and metrics kept off the public side', async () => {
     assert.deepEqual((await lb.get('/healthz')).body, { status: 'ok' });
@@ -29,8 +32,20 @@ describe('two nodes behind a load balancer', { skip: env ? false : 'E2E_BASE_URL
     }
   });
 
+  test('nginx replaces a forged X-Forwarded-For with the address it saw', async () => {
+    const user = await signUp(direct, outbox);
+    const login = await lb.request('POST', '/login', {
+      body: { email: user.email, password: 'correct horse battery staple' },
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+    });
+    assert.equal(login.status, 200, login.text);
+    const sessions = await lb.get('/sessions', login.body.accessToken);
+    const current = sessions.body.sessions.find((s: { current: boolean }) => s.current);
+    assert.equal(current.ip, '127.0.0.1');
+  });
+
   test('a 2 MiB upload streams through; its signed URL works on every node; oversized bodies get problem+json 413', async () => {
-    const user = await signUp(lb, outbox);
+    const user = await signUp(direct, outbox);
     const bytes = randomBytes(2 * 1024 * 1024);
     const form = new FormData();
     form.append('file', new Blob([bytes]), 'noise.bin');
@@ -71,7 +86,7 @@ describe('two nodes behind a load balancer', { skip: env ? false : 'E2E_BASE_URL
   }
 
   test('a friend request made through the balancer reaches the addressee over the WebSocket', async (t) => {
-    const [alice, bob] = [await signUp(lb, outbox), await signUp(lb, outbox)];
+    const [alice, bob] = [await signUp(direct, outbox), await signUp(direct, outbox)];
     if (!(await realtimeReady(t, alice))) return;
     const ws = await WsClient.connect(base, { token: alice.token });
     try {
@@ -87,7 +102,7 @@ describe('two nodes behind a load balancer', { skip: env ? false : 'E2E_BASE_URL
   });
 
   test('a client whose reconnect lands on the other node resumes with since, without loss or duplicates', async (t) => {
-    const [alice, bob] = [await signUp(lb, outbox), await signUp(lb, outbox)];
+    const [alice, bob] = [await signUp(direct, outbox), await signUp(direct, outbox)];
     if (!(await realtimeReady(t, alice))) return;
     const [nodeA, nodeB] = [nodes[0]!, nodes[1] ?? nodes[0]!];
     const first = await WsClient.connect(nodeA, { token: alice.token });

@@ -40,8 +40,9 @@ export async function signUp(http: Client, outbox: string): Promise<E2eUser> {
   const username = `e2e_${randomBytes(5).toString('hex')}`;
   const email = `${username}@example.test`;
   const password = 'correct horse battery staple';
-  // Each user comes from its own client address, as the per-IP sign-up and login limits expect;
-  // the nodes trust the balancer (TRUST_PROXY) and read it from X-Forwarded-For.
+  // Each user comes from its own client address, as the per-IP sign-up and login limits expect.
+  // The nodes trust loopback (TRUST_PROXY=127.0.0.1), so a client on this machine talking to a
+  // node directly may state an address; through nginx the header is replaced by the real one.
   const headers = { 'x-forwarded-for': `10.${randomBytes(3).join('.')}` };
   const post = (path: string, body: unknown) => http.request('POST', path, { body, headers });
   const signup = await post('/signup', { username, email, password });

@@ -37,6 +37,7 @@ function groupsModule() {
       clearMessageNotification: none,
     },
     systemMessages,
+    limiter: t.current.app.infra.limiter,
   });
   return { module, written };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { Emit, Transactor, Trx } from '../../events/transactor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import type { RateLimiter } from '../../lib/rate-limiter.js';
 import type { Executor, NotificationsPort, PresencePort, UsersPort } from '../ports.js';
 import type { PublicUserDto } from '../users/users.schemas.js';
 import * as repo from './friends.repository.js';
@@ -15,7 +16,14 @@ export interface FriendsDeps {
   users: UsersPort;
   presence: PresencePort;
   notifications: NotificationsPort;
+  limiter: RateLimiter;
 }
+
+/**
+ * `POST /friends/add`: 20 an hour per user. Each request notifies a stranger, and adding by
+ * username tells existing names from unknown ones, so both spam and enumeration are bounded.
+ */
+export const FRIEND_REQUEST_RULE = { burst: 20, perSecond: 20 / 3600 };
 
 export type AddFriendResult = { request: FriendRequestDto } | { friend: PublicUserDto };
 
@@ -78,6 +86,7 @@ export async function acceptInTransaction(deps: FriendsDeps, trx: Trx, emit: Emi
  * blocked you answers as usual but is hidden from them and never delivered.
  */
 export async function addFriend(deps: FriendsDeps, me: string, body: AddFriend): Promise<AddFriendResult> {
+  await deps.limiter.consume(`friend-request:${me}`, FRIEND_REQUEST_RULE);
   const target = await resolveTarget(deps, me, body);
   const outcome = await deps.transactor(async (trx, emit): Promise<{ request: FriendRequestDto } | { accepted: true }> => {
     await repo.lockUsers(trx, [me, target]);

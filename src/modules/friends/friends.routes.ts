@@ -29,9 +29,9 @@ export const friendsRoutes: FastifyPluginAsyncTypebox<{ friends: FriendsService 
         security,
         summary: 'Send a friend request (by user id or username)',
         description:
-          'If the other user already asked you, you become friends at once (200 `{ friend }`). A request to someone who blocked you answers as usual and is never delivered.',
+          'If the other user already asked you, you become friends at once (200 `{ friend }`). A request to someone who blocked you answers as usual and is never delivered. At most 20 an hour per user (429 `rate_limited` with `Retry-After`).',
         body: AddFriendSchema,
-        response: { 200: FriendEnvelopeSchema, 201: RequestEnvelopeSchema, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: FriendEnvelopeSchema, 201: RequestEnvelopeSchema, ...problems(400, 401, 403, 404, 409, 429) },
       },
     },
     async (request, reply) => {

@@ -3,6 +3,7 @@ import type { DB, GroupRow } from '../../db/schema.js';
 import type { DurableEventType } from '../../events/catalog.js';
 import type { Emit, Transactor, Trx } from '../../events/transactor.js';
 import { AppError, notFound } from '../../lib/errors.js';
+import type { RateLimiter } from '../../lib/rate-limiter.js';
 import type { FilesPort, NotificationsPort, SocialPort, SystemMessagesPort, UsersPort } from '../ports.js';
 import { toGroupDto, toGroupView, type GroupView } from './groups.presenter.js';
 import { listAllMembers, lockGroup, type MemberRow } from './groups.repository.js';
@@ -19,6 +20,7 @@ export interface GroupsDeps {
   social: SocialPort;
   notifications: NotificationsPort;
   systemMessages: SystemMessagesPort;
+  limiter: RateLimiter;
 }
 
 /** A group locked for a change, its members (longest-standing first) and the acting member. */

@@ -26,8 +26,9 @@ const common = { tags: ['groups'], security: [{ bearerAuth: [] }] };
 const create = {
   ...common,
   summary: 'Create a group with some of your friends; you are its owner',
+  description: 'At most 10 an hour per user (429 `rate_limited` with `Retry-After`).',
   body: CreateGroupBodySchema,
-  response: { 201: GroupSchema, ...problems(400, 401, 403, 404, 409) },
+  response: { 201: GroupSchema, ...problems(400, 401, 403, 404, 409, 429) },
 };
 const list = {
   ...common,

@@ -67,12 +67,16 @@ async function insertNewGroup(
   return { group, members: [owner, ...added] };
 }
 
+/** Group creation: 10 an hour per user (each may notify up to MAX_GROUP_MEMBERS − 1 people). */
+export const CREATE_GROUP_RULE = { burst: 10, perSecond: 10 / 3600 };
+
 /**
  * Creates a group owned by `actorId` with `memberIds` (who must all be the creator's friends):
  * `group.created` to every member, a system message `group_created` and a `group_added`
  * notification to each added member.
  */
 export async function createGroup(deps: GroupsDeps, actorId: string, body: CreateGroupBody): Promise<GroupDto> {
+  await deps.limiter.consume(`create-group:${actorId}`, CREATE_GROUP_RULE);
   // Ids are compared as text below: UUIDs may arrive in upper case.
   const memberIds = [...new Set(body.memberIds.map((id) => id.toLowerCase()))].filter((id) => id !== actorId);
   if (memberIds.length + 1 > deps.maxMembers) throw new AppError('group_full', `A group has at most ${deps.maxMembers} members`);

@@ -66,7 +66,8 @@ export async function messagesRoutes(root: FastifyInstance, opts: { messaging: M
         tags,
         security,
         summary: 'Edit your message',
-        description: '`id` is the **message id**. Sender only; 404 once deleted.',
+        description:
+          '`id` is the **message id**. Sender only; 404 once deleted. In a direct chat, 403 `not_friends` unless the two are friends with no block either way (as for sending).',
         params: IdParamsSchema,
         body: EditMessageSchema,
         response: { 200: MessageSchema, ...problems(400, 401, 403, 404) },

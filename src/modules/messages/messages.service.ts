@@ -8,7 +8,7 @@ import { findMessageById, tombstoneMessage, updateMessageText, type MessageRecor
 import type { MessageDto } from './messages.schemas.js';
 
 export function createMessagesService(deps: MessagingDeps) {
-  const { infra, files, groups } = deps;
+  const { infra, files, groups, social } = deps;
 
   /** A live message in a conversation of the viewer's, else 404 (absent, deleted or not visible). */
   async function liveMessage(trx: Trx, viewerId: string, messageId: string): Promise<MessageRecord> {
@@ -33,6 +33,15 @@ export function createMessagesService(deps: MessagingDeps) {
       const message = await liveMessage(trx, userId, messageId);
       if (message.senderId !== userId || message.type !== 'text')
         throw new AppError('forbidden', 'Only the sender can edit a message');
+      // An edit reaches the peer like a new message, so it needs what sending needs (friends, no
+      // block either way), checked in this transaction: a block or unfriending that committed
+      // first is seen here.
+      if (
+        message.groupId === null &&
+        message.recipientId !== null &&
+        !(await social.mayMessage(userId, message.recipientId, trx))
+      )
+        throw new AppError('not_friends', 'You can only edit messages in chats with your friends');
       const at = new Date();
       await updateMessageText(trx, message.id, text, at);
       const record: MessageRecord = { ...message, text, editedAt: at };
@@ -47,7 +56,11 @@ export function createMessagesService(deps: MessagingDeps) {
     return role === 'owner' || role === 'admin';
   }
 
-  /** Deletes a message, leaving a tombstone (sender, or a group's owner/admin). */
+  /**
+   * Deletes a message, leaving a tombstone (sender, or a group's owner/admin). Unlike an edit this
+   * stays allowed after a block or unfriending: it only takes content away, and people expect to be
+   * able to retract what they said to someone they no longer talk to.
+   */
   async function deleteMessage(userId: string, messageId: string): Promise<void> {
     await infra.transactor(async (trx, emit) => {
       const message = await liveMessage(trx, userId, messageId);

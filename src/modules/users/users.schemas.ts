@@ -71,7 +71,11 @@ export const UserParamsSchema = Type.Object({ userId: IdSchema }, { additionalPr
 
 export const SearchUsersQuerySchema = Type.Object(
   {
-    query: Type.String({ minLength: 1, maxLength: 32, description: 'Username prefix, case-insensitive' }),
+    query: Type.String({
+      minLength: 2,
+      maxLength: 32,
+      description: 'Username prefix, case-insensitive; at least 2 characters',
+    }),
     cursor: Type.Optional(Type.String({ maxLength: 512, description: 'Opaque cursor from `nextCursor`' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
   },

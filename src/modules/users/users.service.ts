@@ -26,6 +26,8 @@ export interface UsersDeps {
 
 /** Password checks of a signed-in user: 5 per minute, so a stolen access token cannot guess it. */
 const PASSWORD_CHECK = { burst: 5, perSecond: 5 / 60 };
+/** User search: 30 a minute per user, so nobody pages through every username at full speed. */
+export const SEARCH_RULE = { burst: 30, perSecond: 30 / 60 };
 
 export function createUsersService(deps: UsersDeps) {
   const { db, files, social, presence } = deps;
@@ -145,6 +147,7 @@ export function createUsersService(deps: UsersDeps) {
 
     /** Username prefix search, alphabetical, with an opaque cursor. */
     async searchUsers(viewerId: string, query: SearchUsersQuery): Promise<UserPage> {
+      await deps.limiter.consume(`user-search:${viewerId}`, SEARCH_RULE);
       const limit = query.limit ?? 50;
       const after = query.cursor ? (decodeCursor(query.cursor, ['string'])[0] as string) : undefined;
       const rows = await repo.searchUsersByPrefix(db, {

@@ -9,6 +9,8 @@ export interface PresenceStore {
   /** Records a connection; true when the user was offline (the caller announces them online). */
   add(userId: string, connId: string): Promise<boolean>;
   remove(userId: string, connId: string): Promise<void>;
+  /** Open connections of the user on every node (for the per-user connection cap). */
+  connectionCount(userId: string): Promise<number>;
   /**
    * Called when the grace period after a close ends: true when the user has no connection left
    * anywhere and was online (the caller announces them offline with `at` as lastSeenAt).
@@ -42,6 +44,9 @@ export function createMemoryPresenceStore(): PresenceStore {
       const set = connections.get(userId);
       set?.delete(connId);
       if (set?.size === 0) connections.delete(userId);
+    },
+    async connectionCount(userId) {
+      return connections.get(userId)?.size ?? 0;
     },
     async settleOffline(userId, at) {
       if (connections.has(userId) || !online.has(userId)) return false;

@@ -19,6 +19,8 @@ export interface PresenceDeps {
 export interface Presence extends PresencePort {
   connected(userId: string, connId: string): Promise<void>;
   disconnected(userId: string, connId: string, lastForUser: boolean): Promise<void>;
+  /** Open connections of the user on every node. */
+  connectionCount(userId: string): Promise<number>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -59,6 +61,7 @@ export function createPresence(deps: PresenceDeps): Presence {
       timers.delete(userId);
       if (await deps.store.add(userId, connId)) await announce(userId, true, null);
     },
+    connectionCount: (userId) => deps.store.connectionCount(userId),
     async disconnected(userId, connId, lastForUser) {
       await deps.store.remove(userId, connId);
       if (!lastForUser) return;

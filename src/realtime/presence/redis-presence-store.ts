@@ -64,6 +64,9 @@ export function createRedisPresenceStore(redis: Redis, prefix: string, nodeId: s
         await redis.srem(k.nodeUsers(nodeId), userId);
       }
     },
+    async connectionCount(userId) {
+      return redis.scard(k.conns(userId));
+    },
     settleOffline: settle,
     async lookup(userIds) {
       const result = new Map<string, { online: boolean; lastSeenAt: string | null }>();
