@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import { closeInfra, openInfra, type Infra, type InfraOverrides } from './infra.js';
+import { inputFormats } from './lib/schemas.js';
 import { registerModules } from './modules.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
@@ -60,7 +61,15 @@ function serverOptions(config: Readonly<Config>): FastifyServerOptions & { https
     genReqId: (req) =>
       typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : crypto.randomUUID(),
     requestIdHeader: false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+        formats: inputFormats,
+      },
+    },
     // On close, idle keep-alive sockets are dropped at once; requests in flight finish first.
     forceCloseConnections: 'idle',
     ...(config.tlsCertFile && config.tlsKeyFile

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, errorCatalog, type ErrorCode, type FieldError } from '../lib/errors.js';
+import { TEXT_FORMAT, TEXT_FORMAT_MESSAGE } from '../lib/schemas.js';
 
 export interface Problem {
   type: string;
@@ -48,14 +49,25 @@ interface AjvError {
 
 function validationErrors(error: FastifyError): FieldError[] {
   const context = (error as FastifyError & { validationContext?: string }).validationContext ?? 'body';
-  return ((error.validation ?? []) as AjvError[]).map((issue) => {
-    let path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-    const extra = issue.params?.additionalProperty ?? issue.params?.missingProperty;
-    if (typeof extra === 'string') path = path ? `${path}.${extra}` : extra;
-    const where = path ? `${context}.${path}` : context;
-    const message = issue.keyword === 'additionalProperties' ? 'is not an allowed field' : (issue.message ?? 'is invalid');
-    return { path: where, message };
-  });
+  const issues = (error.validation ?? []) as AjvError[];
+  // A failed union (`null` or a string) lists every branch's complaint: the one that says what is
+  // wrong with the value (a length, a format) beats "must be null" and "must match a schema in anyOf".
+  const specific = (issue: AjvError) => (issue.keyword === 'type' || issue.keyword === 'anyOf' ? 1 : 0);
+  return [...issues]
+    .sort((x, y) => specific(x) - specific(y))
+    .map((issue) => {
+      let path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+      const extra = issue.params?.additionalProperty ?? issue.params?.missingProperty;
+      if (typeof extra === 'string') path = path ? `${path}.${extra}` : extra;
+      const where = path ? `${context}.${path}` : context;
+      const message =
+        issue.keyword === 'additionalProperties'
+          ? 'is not an allowed field'
+          : issue.keyword === 'format' && issue.params?.format === TEXT_FORMAT
+            ? TEXT_FORMAT_MESSAGE
+            : (issue.message ?? 'is invalid');
+      return { path: where, message };
+    });
 }
 
 export function toAppError(error: FastifyError | Error): AppError {

@@ -146,7 +146,7 @@ export function createUsersService(deps: UsersDeps) {
     /** Username prefix search, alphabetical, with an opaque cursor. */
     async searchUsers(viewerId: string, query: SearchUsersQuery): Promise<UserPage> {
       const limit = query.limit ?? 50;
-      const after = query.cursor ? (decodeCursor(query.cursor, ['username'])[0]) : undefined;
+      const after = query.cursor ? decodeCursor(query.cursor, ['username'])[0] : undefined;
       const rows = await repo.searchUsersByPrefix(db, {
         prefix: query.query,
         after,
