@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, errorCatalog, type ErrorCode, type FieldError } from '../lib/errors.js';
@@ -33,6 +34,7 @@ const frameworkCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type',
   FST_ERR_VALIDATION: 'validation_failed',
+  FST_ERR_BAD_URL: 'bad_request',
   FST_REQ_FILE_TOO_LARGE: 'payload_too_large',
   FST_FILES_LIMIT: 'payload_too_large',
   FST_PARTS_LIMIT: 'payload_too_large',
@@ -95,6 +97,48 @@ export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply 
     if (error.limit !== undefined) reply.header('ratelimit-limit', String(error.limit));
   }
   return reply.status(error.status).type('application/problem+json').send(problemFor(error));
+}
+
+/**
+ * Fastify's `frameworkErrors`: failures found while routing, before any hook or error handler
+ * runs. A path that is not valid percent-encoded UTF-8 (`/groups/%ED%A0%80`) and a path
+ * parameter longer than the router keeps (100 characters; our ids are 36) are the client's.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const appError =
+    error.code === 'FST_ERR_BAD_URL'
+      ? new AppError('bad_request', 'The path is not valid percent-encoded UTF-8')
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? new AppError('validation_failed', 'A path parameter is too long', {
+            errors: [{ path: 'params', message: 'must be at most 100 characters' }],
+          })
+        : toAppError(error);
+  if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+  void sendProblem(reply, appError);
+}
+
+/**
+ * Node's `clientError`: a request the HTTP parser refuses (a malformed header, a conflicting
+ * Content-Length, headers over the size limit) never becomes a request; answer it as
+ * problem+json on the raw socket and close it, as Node would.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const appError =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? new AppError('request_timeout', 'The request did not arrive in time')
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? new AppError('headers_too_large', 'The request line and headers are too large')
+        : new AppError('bad_request', 'The request is not valid HTTP/1.1');
+  const body = JSON.stringify(problemFor(appError));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${appError.status} ${errorCatalog[appError.code].title}\r\n` +
+        `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 async function errorsPlugin(app: FastifyInstance): Promise<void> {
