@@ -141,7 +141,42 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   socket.destroy(error);
 }
 
+/**
+ * The path of the first number in `value` that is not finite, or undefined. Our schemas nest a few
+ * levels deep and coercion happens only inside them, so deeper (unvalidated) data is not walked.
+ */
+function nonFinitePath(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
+  if (value === null || typeof value !== 'object' || depth >= 8) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nonFinitePath(item, `${path}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Ajv's type coercion turns the strings "Infinity" and "1e400" into Infinity for an `integer` and
+ * then skips `minimum`/`maximum`, so `?limit=Infinity` would pass validation and fail in the
+ * database. JSON itself has no such numbers, so any one left after validation came from coercion.
+ */
+async function rejectNonFiniteNumbers(request: FastifyRequest): Promise<void> {
+  const parts: [string, unknown][] = [
+    ['params', request.params],
+    ['querystring', request.query],
+    ['body', request.body],
+  ];
+  for (const [where, value] of parts) {
+    const path = nonFinitePath(value, where);
+    if (path)
+      throw new AppError('validation_failed', `${path} must be a finite number`, {
+        errors: [{ path, message: 'must be a finite number' }],
+      });
+  }
+}
+
 async function errorsPlugin(app: FastifyInstance): Promise<void> {
+  app.addHook('preHandler', rejectNonFiniteNumbers);
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
