@@ -165,5 +165,6 @@ export function pathSegment(pool: IdPool): fc.Arbitrary<string> {
 export function queryPairs(name: string, value: unknown): [string, string][] {
   if (Array.isArray(value)) return value.flatMap((v) => queryPairs(name, v));
   if (value === null || value === undefined) return [[name, '']];
-  return [[name, typeof value === 'object' ? JSON.stringify(value) : String(value)]];
+  if (typeof value === 'string') return [[name, value]];
+  return [[name, JSON.stringify(value) ?? '']];
 }
