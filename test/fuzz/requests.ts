@@ -143,27 +143,42 @@ const multipartBody: fc.Arbitrary<{ body: string; contentType: string }> = fc
     return { body, contentType: headerBoundary ? `multipart/form-data; boundary=${headerBoundary}` : 'multipart/form-data' };
   });
 
+/** Half the requests keep to the schema (to reach the services with real ids), half do not. */
 export function requestFor(op: Operation, pool: IdPool): fc.Arbitrary<FuzzRequest> {
-  const segments = fc.tuple(...op.pathParams.map(() => pathSegment(pool)));
+  return fc.oneof(build(op, pool, true), build(op, pool, false));
+}
+
+const cleanAuth: fc.Arbitrary<Auth> = fc.oneof({ weight: 3, arbitrary: fc.constant('a' as const) }, fc.constant('b' as const));
+
+function build(op: Operation, pool: IdPool, clean: boolean): fc.Arbitrary<FuzzRequest> {
+  const segment = clean ? fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...pool.ids) }, fc.uuid()) : pathSegment(pool);
+  const segments = fc.tuple(...op.pathParams.map(() => segment));
   const knownQuery = fc.tuple(
     ...op.query.map((q) =>
       fc.option(
-        valueFor(q.schema, pool, q.name).map((v) => queryPairs(q.name, v)),
+        valueFor(q.schema, pool, q.name, 0, clean).map((v) => queryPairs(q.name, v)),
         { freq: 3 },
       ),
     ),
   );
-  const extraQuery = fc.option(
-    fc.tuple(fc.constantFrom('extra', '__proto__', 'limit', 'cursor', 'a[b]'), hostile).map(([n, v]) => queryPairs(n, v)),
-    { freq: 6 },
-  );
+  const extraQuery = clean
+    ? fc.constant(null)
+    : fc.option(
+        fc.tuple(fc.constantFrom('extra', '__proto__', 'limit', 'cursor', 'a[b]'), hostile).map(([n, v]) => queryPairs(n, v)),
+        { freq: 6 },
+      );
   const body =
     op.body?.kind === 'json'
-      ? jsonBody(op.body.schema, pool)
+      ? clean
+        ? valueFor(op.body.schema, pool, '', 0, true).map((v) => ({
+            body: JSON.stringify(v) ?? 'null',
+            contentType: 'application/json',
+          }))
+        : jsonBody(op.body.schema, pool)
       : op.body?.kind === 'multipart'
         ? multipartBody
         : fc.constant(undefined);
-  return fc.record({ segments, knownQuery, extraQuery, body, auth }).map((r) => {
+  return fc.record({ segments, knownQuery, extraQuery, body, auth: clean ? cleanAuth : auth }).map((r) => {
     let i = 0;
     const path = op.path.replace(/\{[^}]+\}/g, () => r.segments[i++] ?? '');
     const pairs = [...r.knownQuery.flatMap((q) => q ?? []), ...(r.extraQuery ?? [])];

@@ -75,56 +75,76 @@ export function forgedCursor(pool: IdPool): fc.Arbitrary<string> {
   );
 }
 
-/** A value for `schema`: usually of its type and bounds, sometimes hostile or of the wrong type. */
-export function valueFor(schema: Schema | undefined, pool: IdPool, name = '', depth = 0): fc.Arbitrary<unknown> {
-  return fc.oneof({ weight: 4, arbitrary: shaped(schema, pool, name, depth) }, { weight: 1, arbitrary: hostile });
+/**
+ * A value for `schema`: usually of its type and bounds, sometimes hostile or of the wrong type.
+ * `clean` values keep to the schema (required fields, no unknown ones, sane strings) so that a
+ * request gets past validation into the services with real ids.
+ */
+export function valueFor(schema: Schema | undefined, pool: IdPool, name = '', depth = 0, clean = false): fc.Arbitrary<unknown> {
+  if (clean) return shaped(schema, pool, name, depth, true);
+  return fc.oneof({ weight: 4, arbitrary: shaped(schema, pool, name, depth, false) }, { weight: 1, arbitrary: hostile });
 }
 
-function shaped(schema: Schema | undefined, pool: IdPool, name: string, depth: number): fc.Arbitrary<unknown> {
-  if (!schema || depth > 4) return hostile;
+const cleanString = (minLength: number, maxLength: number) =>
+  fc.oneof(
+    fc.stringMatching(/^[a-z0-9_.]{3,12}$/).filter((s) => s.length >= minLength && s.length <= maxLength),
+    fc
+      .string({ unit: 'grapheme', minLength, maxLength })
+      .filter((s) => /\S/.test(s) && [...s].every((c) => c.codePointAt(0)! >= 0x20)),
+  );
+
+function shaped(schema: Schema | undefined, pool: IdPool, name: string, depth: number, clean: boolean): fc.Arbitrary<unknown> {
+  if (!schema || depth > 4) return clean ? fc.constant(null) : hostile;
   const branches = schema.anyOf ?? schema.oneOf;
-  if (Array.isArray(branches)) return fc.oneof(...branches.map((b: Schema) => shaped(b, pool, name, depth + 1)));
+  if (Array.isArray(branches)) return fc.oneof(...branches.map((b: Schema) => shaped(b, pool, name, depth + 1, clean)));
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (Array.isArray(schema.enum)) return fc.constantFrom(...schema.enum);
   switch ([schema.type].flat()[0]) {
     case 'string':
-      return stringFor(schema, pool, name);
+      return stringFor(schema, pool, name, clean);
     case 'integer':
-    case 'number':
-      return fc.oneof(fc.integer({ min: schema.minimum ?? -10, max: Math.min(schema.maximum ?? 1000, 2 ** 31) }), hostileNumber);
+    case 'number': {
+      const inRange = fc.integer({ min: schema.minimum ?? -10, max: Math.min(schema.maximum ?? 1000, 2 ** 31) });
+      return clean ? inRange : fc.oneof(inRange, hostileNumber);
+    }
     case 'boolean':
-      return fc.oneof(fc.boolean(), fc.constantFrom('true', 'false', 'yes', 1, 0));
+      return clean ? fc.boolean() : fc.oneof(fc.boolean(), fc.constantFrom('true', 'false', 'yes', 1, 0));
     case 'null':
       return fc.constant(null);
-    case 'array':
-      return fc.array(shaped(schema.items, pool, name, depth + 1), { maxLength: 5 });
+    case 'array': {
+      const items = shaped(schema.items, pool, name, depth + 1, clean);
+      const maxLength = Math.min(schema.maxItems ?? 5, 5);
+      return clean && schema.uniqueItems
+        ? fc.uniqueArray(items, { maxLength, selector: (v) => JSON.stringify(v) })
+        : fc.array(items, { maxLength });
+    }
     case 'object':
-      return objectFor(schema, pool, depth);
+      return objectFor(schema, pool, depth, clean);
     default:
-      return hostile;
+      return clean ? fc.constant(null) : hostile;
   }
 }
 
-function stringFor(schema: Schema, pool: IdPool, name: string): fc.Arbitrary<unknown> {
+function stringFor(schema: Schema, pool: IdPool, name: string, clean: boolean): fc.Arbitrary<unknown> {
+  const ids = fc.constantFrom(...pool.ids);
   if (name === 'cursor') return forgedCursor(pool);
-  if (schema.format === 'uuid') return fc.oneof(fc.constantFrom(...pool.ids), fc.uuid(), hostileString);
-  if (schema.format === 'email') return fc.oneof(fc.constantFrom(...pool.emails), fc.emailAddress(), hostileString);
+  if (schema.format === 'uuid')
+    return clean ? fc.oneof({ weight: 4, arbitrary: ids }, fc.uuid()) : fc.oneof(ids, fc.uuid(), hostileString);
+  const emails = fc.oneof(fc.constantFrom(...pool.emails), fc.emailAddress());
+  if (schema.format === 'email') return clean ? emails : fc.oneof(emails, hostileString);
   if (schema.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.max(minLength, Math.min(schema.maxLength ?? 60, 60));
-  return fc.oneof(
-    fc.string({ minLength, maxLength }),
-    fc.string({ unit: 'grapheme', minLength, maxLength }),
-    fc.stringMatching(/^[a-z0-9_.]{3,12}$/),
-    hostileString,
-  );
+  if (clean) return cleanString(minLength, maxLength);
+  return fc.oneof(fc.string({ minLength, maxLength }), cleanString(minLength, maxLength), hostileString);
 }
 
-function objectFor(schema: Schema, pool: IdPool, depth: number): fc.Arbitrary<unknown> {
+function objectFor(schema: Schema, pool: IdPool, depth: number, clean: boolean): fc.Arbitrary<unknown> {
   const properties: Record<string, Schema> = schema.properties ?? {};
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [key, sub] of Object.entries(properties)) model[key] = valueFor(sub, pool, key, depth + 1);
+  for (const [key, sub] of Object.entries(properties)) model[key] = valueFor(sub, pool, key, depth + 1, clean);
   const required: string[] = schema.required ?? [];
+  if (clean) return fc.record(model, { requiredKeys: required });
   return fc
     .tuple(
       fc.oneof(fc.record(model, { requiredKeys: required }), fc.record(model, { requiredKeys: [] })),

@@ -104,3 +104,8 @@ test('requests the HTTP parser refuses are answered with problem+json before the
   }
   assert.equal((await send('/healthz')).status, 200);
 });
+
+test('an OPTIONS request that is not a CORS preflight is not answered with a text/plain 400', async () => {
+  const res = await send('/groups', { method: 'OPTIONS' });
+  assert.ok(res.status < 400 || /^application\/problem\+json/.test(res.contentType), `${res.status} ${res.contentType}`);
+});
