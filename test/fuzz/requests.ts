@@ -148,6 +148,30 @@ export function requestFor(op: Operation, pool: IdPool): fc.Arbitrary<FuzzReques
   return fc.oneof(build(op, pool, true), build(op, pool, false));
 }
 
+/** Headers the server reads besides the body's type: ranges and validators on downloads, ids, origins. */
+const hostileHeaders: fc.Arbitrary<Record<string, string>> = fc.dictionary(
+  fc.constantFrom('range', 'if-none-match', 'if-range', 'x-request-id', 'origin', 'accept', 'accept-encoding'),
+  fc.oneof(
+    fc.constantFrom(
+      'bytes=0-',
+      'bytes=-0',
+      'bytes=5-1',
+      'bytes=99999999999999999999-',
+      'bytes=0-0,-1',
+      `bytes=${'0-1,'.repeat(2000)}`,
+      'items=0-1',
+      '*',
+      'W/"x", "y"',
+      `${'"a",'.repeat(2000)}`,
+      'x'.repeat(6000),
+      'null',
+      '',
+    ),
+    fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 40 }),
+  ),
+  { maxKeys: 2 },
+);
+
 const cleanAuth: fc.Arbitrary<Auth> = fc.oneof({ weight: 3, arbitrary: fc.constant('a' as const) }, fc.constant('b' as const));
 
 function build(op: Operation, pool: IdPool, clean: boolean): fc.Arbitrary<FuzzRequest> {
@@ -178,12 +202,13 @@ function build(op: Operation, pool: IdPool, clean: boolean): fc.Arbitrary<FuzzRe
       : op.body?.kind === 'multipart'
         ? multipartBody
         : fc.constant(undefined);
-  return fc.record({ segments, knownQuery, extraQuery, body, auth: clean ? cleanAuth : auth }).map((r) => {
+  const extraHeaders = clean ? fc.constant({}) : fc.oneof(fc.constant({}), hostileHeaders);
+  return fc.record({ segments, knownQuery, extraQuery, body, auth: clean ? cleanAuth : auth, extraHeaders }).map((r) => {
     let i = 0;
     const path = op.path.replace(/\{[^}]+\}/g, () => r.segments[i++] ?? '');
     const pairs = [...r.knownQuery.flatMap((q) => q ?? []), ...(r.extraQuery ?? [])];
     const query = pairs.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...r.extraHeaders };
     if (r.body?.contentType) headers['content-type'] = r.body.contentType;
     return {
       method: op.method,
