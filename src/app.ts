@@ -3,9 +3,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import { closeInfra, openInfra, type Infra, type InfraOverrides } from './infra.js';
+import { inputFormats } from './lib/schemas.js';
 import { registerModules } from './modules.js';
 import authPlugin from './plugins/auth.js';
-import errorsPlugin from './plugins/errors.js';
+import errorsPlugin, { clientErrorHandler, frameworkErrorHandler } from './plugins/errors.js';
 import healthPlugin from './plugins/health.js';
 import metricsPlugin from './plugins/metrics.js';
 import openapiPlugin from './plugins/openapi.js';
@@ -60,7 +61,18 @@ function serverOptions(config: Readonly<Config>): FastifyServerOptions & { https
     genReqId: (req) =>
       typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : crypto.randomUUID(),
     requestIdHeader: false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+        formats: inputFormats,
+      },
+    },
+    // Errors found before routing (a malformed path, unparsable HTTP) answer problem+json too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     // On close, idle keep-alive sockets are dropped at once; requests in flight finish first.
     forceCloseConnections: 'idle',
     ...(config.tlsCertFile && config.tlsKeyFile
@@ -72,6 +84,8 @@ function serverOptions(config: Readonly<Config>): FastifyServerOptions & { https
 /** Builds the whole application without listening; `server.ts` listens, tests use it directly. */
 export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify(serverOptions(config)).withTypeProvider<TypeBoxTypeProvider>();
+  // A JSON API: a text/plain body is the wrong media type (415), not a string to validate.
+  app.removeContentTypeParser('text/plain');
   const infra = await openInfra(config, app.log, options);
   app.decorate('infra', infra);
   app.addHook('onClose', async () => closeInfra(infra, { keepDatabase: options.keepDatabase ?? false }));

@@ -20,6 +20,8 @@ async function securityPlugin(app: FastifyInstance, opts: { corsOrigins: string[
   await app.register(cors, {
     origin: opts.corsOrigins.includes('*') ? true : opts.corsOrigins,
     credentials: false,
+    // An OPTIONS request that is not a preflight gets the plain 204, not a text/plain 400.
+    strictPreflight: false,
     exposedHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'ETag'],
   });
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Infra } from '../infra.js';
 import { AppError } from '../lib/errors.js';
+import { Text } from '../lib/schemas.js';
 import type { GatewayHooks, PresencePort, SocialPort } from '../modules/ports.js';
 import type { UserDto } from '../modules/users/users.schemas.js';
 import { bearerToken } from '../plugins/auth.js';
@@ -41,7 +42,7 @@ export interface Realtime {
 
 const WsQuery = Type.Object(
   {
-    token: Type.Optional(Type.String({ maxLength: 4096, description: 'Access token (non-browser clients)' })),
+    token: Type.Optional(Text({ maxLength: 4096, description: 'Access token (non-browser clients)' })),
     since: Type.Optional(Type.Integer({ minimum: 0, description: 'Last durable seq received; resumes after it' })),
   },
   { additionalProperties: false },

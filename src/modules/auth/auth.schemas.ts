@@ -1,5 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { DateTimeSchema, IdSchema, NextCursorSchema, Nullable } from '../../lib/schemas.js';
+import { DateTimeSchema, IdSchema, NextCursorSchema, Nullable, Text } from '../../lib/schemas.js';
 import { PasswordSchema, UserSchema, UsernameSchema } from '../users/index.js';
 
 const EmailSchema = Type.String({
@@ -8,8 +8,8 @@ const EmailSchema = Type.String({
   description: 'An e-mail address',
   examples: ['ada@example.com'],
 });
-const TokenSchema = Type.String({ minLength: 1, maxLength: 256, description: 'The token from the mailed link' });
-const CodeSchema = Type.String({
+const TokenSchema = Text({ minLength: 1, maxLength: 256, description: 'The token from the mailed link' });
+const CodeSchema = Text({
   minLength: 6,
   maxLength: 64,
   description: 'A 6-digit TOTP code, or one of your recovery codes (single use)',
@@ -32,12 +32,12 @@ export const AcceptedSchema = Type.Object(
 );
 
 export const TokenBodySchema = Type.Object({ token: TokenSchema }, { additionalProperties: false, title: 'TokenBody' });
-export const TokenQuerySchema = Type.Object({ token: Type.Optional(Type.String({ maxLength: 256 })) });
+export const TokenQuerySchema = Type.Object({ token: Type.Optional(Text({ maxLength: 256 })) });
 export const EmailBodySchema = Type.Object({ email: EmailSchema }, { additionalProperties: false, title: 'EmailBody' });
 export const UserEnvelopeSchema = Type.Object({ user: UserSchema }, { title: 'UserEnvelope' });
 
 export const LoginSchema = Type.Object(
-  { email: EmailSchema, password: Type.String({ minLength: 1, maxLength: 128 }) },
+  { email: EmailSchema, password: Text({ minLength: 1, maxLength: 128 }) },
   { additionalProperties: false, title: 'Login', examples: [{ email: 'ada@example.com', password: 'correct horse battery' }] },
 );
 export type Login = Static<typeof LoginSchema>;
@@ -65,11 +65,11 @@ export const MfaChallengeSchema = Type.Object(
 export type MfaChallenge = Static<typeof MfaChallengeSchema>;
 
 export const MfaLoginSchema = Type.Object(
-  { mfaToken: Type.String({ minLength: 1, maxLength: 256 }), code: CodeSchema },
+  { mfaToken: Text({ minLength: 1, maxLength: 256 }), code: CodeSchema },
   { additionalProperties: false, title: 'MfaLogin', examples: [{ mfaToken: 'hG3…', code: '492039' }] },
 );
 export const RefreshSchema = Type.Object(
-  { refreshToken: Type.String({ minLength: 1, maxLength: 256 }) },
+  { refreshToken: Text({ minLength: 1, maxLength: 256 }) },
   { additionalProperties: false, title: 'RefreshBody' },
 );
 
@@ -97,11 +97,11 @@ export const ResetPasswordSchema = Type.Object(
   { additionalProperties: false, title: 'ResetPassword' },
 );
 export const ChangePasswordSchema = Type.Object(
-  { currentPassword: Type.String({ minLength: 1, maxLength: 128 }), newPassword: PasswordSchema },
+  { currentPassword: Text({ minLength: 1, maxLength: 128 }), newPassword: PasswordSchema },
   { additionalProperties: false, title: 'ChangePassword' },
 );
 export const ChangeEmailSchema = Type.Object(
-  { password: Type.String({ minLength: 1, maxLength: 128 }), newEmail: EmailSchema },
+  { password: Text({ minLength: 1, maxLength: 128 }), newEmail: EmailSchema },
   { additionalProperties: false, title: 'ChangeEmail' },
 );
 
@@ -121,7 +121,7 @@ export const RecoveryCodesSchema = Type.Object(
   { title: 'RecoveryCodes' },
 );
 export const DisableMfaSchema = Type.Object(
-  { password: Type.String({ minLength: 1, maxLength: 128 }), code: CodeSchema },
+  { password: Text({ minLength: 1, maxLength: 128 }), code: CodeSchema },
   { additionalProperties: false, title: 'DisableMfa' },
 );
 

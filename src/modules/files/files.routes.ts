@@ -15,6 +15,12 @@ interface FilesRoutesOptions {
 /** Browsers and proxies may keep a private copy this long; the ETag revalidates it afterwards. */
 const MAX_AGE_SECONDS = 3600;
 
+/** The multipart parser throws plain errors (no code, no status) for a body it cannot read. */
+function malformedMultipart(error: Error & { statusCode?: number }): never {
+  if (error instanceof AppError || error.statusCode !== undefined) throw error;
+  throw new AppError('bad_request', `The multipart body is malformed: ${error.message}`);
+}
+
 export async function filesRoutes(app: FastifyInstance, { files, maxUploadBytes }: FilesRoutesOptions): Promise<void> {
   // `headerSize` (busboy's bound on one part's headers, 80 KiB by default) is missing from the
   // plugin's types but passed through; longer headers are cut, and a name cut that way is refused.
@@ -48,7 +54,7 @@ export async function filesRoutes(app: FastifyInstance, { files, maxUploadBytes 
       const file = await files.upload(request.user.userId, {
         declaredLength: Number(request.headers['content-length']) || undefined,
         openFile: async () => {
-          const part = await request.file();
+          const part = await request.file().catch(malformedMultipart);
           return part && { fieldName: part.fieldname, fileName: part.filename, stream: part.file };
         },
       });

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { DateTimeSchema, IdSchema, Nullable } from '../../lib/schemas.js';
+import { DateTimeSchema, IdSchema, Nullable, Text } from '../../lib/schemas.js';
 
 export const FileSchema = Type.Object(
   {
@@ -24,7 +24,7 @@ export const SignedUrlQuerySchema = Type.Object(
     expires: Type.Optional(
       Type.Integer({ minimum: 0, description: 'Expiry of a signed URL (unix seconds), as presented in `File.url`' }),
     ),
-    sig: Type.Optional(Type.String({ maxLength: 128, description: 'Signature of a signed URL, as presented in `File.url`' })),
+    sig: Type.Optional(Text({ maxLength: 128, description: 'Signature of a signed URL, as presented in `File.url`' })),
   },
   { additionalProperties: false },
 );

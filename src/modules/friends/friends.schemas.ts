@@ -1,11 +1,11 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { DateTimeSchema, IdSchema, NextCursorSchema } from '../../lib/schemas.js';
+import { DateTimeSchema, IdSchema, NextCursorSchema, Text } from '../../lib/schemas.js';
 import { PublicUserSchema } from '../users/users.schemas.js';
 
 export const AddFriendSchema = Type.Object(
   {
     userId: Type.Optional(IdSchema),
-    username: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Case-insensitive' })),
+    username: Type.Optional(Text({ minLength: 1, maxLength: 64, description: 'Case-insensitive' })),
   },
   { additionalProperties: false, title: 'AddFriend', description: 'Exactly one of `userId` or `username`' },
 );

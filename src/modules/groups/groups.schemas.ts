@@ -1,5 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { DateTimeSchema, IdSchema, NextCursorSchema, Nullable } from '../../lib/schemas.js';
+import { DateTimeSchema, IdSchema, NextCursorSchema, Nullable, Text } from '../../lib/schemas.js';
 import { FileSchema } from '../files/files.schemas.js';
 import { PublicUserSchema } from '../users/users.schemas.js';
 
@@ -25,16 +25,15 @@ export const GroupSchema = Type.Object(
 );
 export type GroupDto = Static<typeof GroupSchema>;
 
-const GroupNameSchema = Type.String({
+const GroupNameSchema = Text({
   minLength: 1,
   maxLength: 100,
-  // Not only spaces, and no control characters (PostgreSQL text cannot hold NUL).
+  // Not only spaces, and no control characters.
   pattern: '^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$',
   description: 'Shown to every member; 1–100 characters, not only spaces, no control characters',
 });
-const GroupDescriptionSchema = Type.String({
+const GroupDescriptionSchema = Text({
   maxLength: 1000,
-  pattern: '^[^\\u0000]*$',
   description: 'Up to 1000 characters (line breaks allowed); empty for none',
 });
 

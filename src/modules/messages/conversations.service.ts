@@ -1,6 +1,5 @@
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
-import { AppError, notFound } from '../../lib/errors.js';
-import { isId } from '../../lib/ids.js';
+import { notFound } from '../../lib/errors.js';
 import type { PageQuery } from '../../lib/schemas.js';
 import type { MessagingDeps } from './messaging.deps.js';
 import { presentMessages } from './messages.presenter.js';
@@ -9,13 +8,9 @@ import { listMemberships, otherMembersOf, setMuted, type ConversationListRow } f
 import { toConversationDto, type ConversationContext } from './conversations.presenter.js';
 import type { ConversationDto, ConversationPage, ConversationSettings } from './conversations.schemas.js';
 
-/** `activity_at::text` as PostgreSQL prints it, e.g. `2026-01-02 03:04:05.123456+00`. */
-const PG_TIMESTAMP =
-  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
-
+/** `(activity_at::text, conversationId)`: PostgreSQL's own print keeps the microseconds the order needs. */
 function decodeListCursor(cursor: string): { at: string; id: string } {
-  const [at, id] = decodeCursor(cursor, ['string', 'string']) as [string, string];
-  if (!isId(id) || !PG_TIMESTAMP.test(at)) throw new AppError('invalid_cursor', 'The cursor is malformed');
+  const [at, id] = decodeCursor(cursor, ['pgTime', 'id']) as [string, string];
   return { at, id };
 }
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { DateTimeSchema, IdSchema, Nullable } from '../../lib/schemas.js';
+import { DateTimeSchema, IdSchema, Nullable, Text } from '../../lib/schemas.js';
 import { FileSchema } from '../files/files.schemas.js';
 
 export const MessageStatusSchema = Type.Union([Type.Literal('sent'), Type.Literal('delivered'), Type.Literal('read')]);
@@ -49,12 +49,12 @@ export const SendMessageSchema = Type.Object(
   {
     recipientId: Type.Optional(IdSchema),
     groupId: Type.Optional(IdSchema),
-    text: Type.Optional(Type.String({ description: 'Up to MAX_MESSAGE_LENGTH (default 4000) characters' })),
+    text: Type.Optional(Text({ description: 'Up to MAX_MESSAGE_LENGTH (default 4000) characters' })),
     attachmentIds: Type.Optional(Type.Array(IdSchema, { maxItems: 10, uniqueItems: true, description: 'Files you uploaded' })),
     replyToId: Type.Optional(IdSchema),
     mentions: Type.Optional(Type.Array(IdSchema, { maxItems: 100, uniqueItems: true })),
     clientMessageId: Type.Optional(
-      Type.String({
+      Text({
         minLength: 1,
         maxLength: 64,
         description: 'Idempotency key: a retry with the same value returns the first message',
@@ -66,7 +66,7 @@ export const SendMessageSchema = Type.Object(
 export type SendMessage = Static<typeof SendMessageSchema>;
 
 export const EditMessageSchema = Type.Object(
-  { text: Type.String({ minLength: 1 }) },
+  { text: Text({ minLength: 1 }) },
   { additionalProperties: false, title: 'EditMessage' },
 );
 export type EditMessage = Static<typeof EditMessageSchema>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { DateTimeSchema, IdSchema, NextCursorSchema, Nullable } from '../../lib/schemas.js';
+import { CursorSchema, DateTimeSchema, IdSchema, NextCursorSchema, Nullable } from '../../lib/schemas.js';
 import { PublicUserSchema } from '../users/users.schemas.js';
 
 export const NotificationTypeSchema = Type.Union(
@@ -33,7 +33,7 @@ export type NotificationDto = Static<typeof NotificationSchema>;
 export const ListNotificationsQuerySchema = Type.Object(
   {
     unreadOnly: Type.Optional(Type.Boolean({ default: false, description: 'Only unread notifications' })),
-    cursor: Type.Optional(Type.String({ maxLength: 512, description: 'Opaque cursor from `nextCursor`' })),
+    cursor: Type.Optional(CursorSchema),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
   },
   { additionalProperties: false },

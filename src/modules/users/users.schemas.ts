@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from '@fastify/type-provider-typebox';
-import { DateTimeSchema, IdSchema, NextCursorSchema, Nullable } from '../../lib/schemas.js';
+import { CursorSchema, DateTimeSchema, IdSchema, NextCursorSchema, Nullable, Text } from '../../lib/schemas.js';
 import { FileSchema } from '../files/files.schemas.js';
 
 export const PublicUserSchema = Type.Object(
@@ -33,7 +33,7 @@ export const UserSchema = Type.Object(
 export type UserDto = Static<typeof UserSchema>;
 
 /** 3–32 of `[A-Za-z0-9_.]`, unique case-insensitively. */
-export const UsernameSchema = Type.String({
+export const UsernameSchema = Text({
   minLength: 3,
   maxLength: 32,
   pattern: '^[A-Za-z0-9_.]+$',
@@ -41,7 +41,7 @@ export const UsernameSchema = Type.String({
   examples: ['ada_l'],
 });
 
-export const PasswordSchema = Type.String({ minLength: 8, maxLength: 128, description: '8–128 characters' });
+export const PasswordSchema = Text({ minLength: 8, maxLength: 128, description: '8–128 characters' });
 
 /** Null first: with type coercion on, a string branch listed first would turn `null` into "". */
 function NullOr<T extends TSchema>(schema: T) {
@@ -51,9 +51,9 @@ function NullOr<T extends TSchema>(schema: T) {
 export const UpdateProfileSchema = Type.Object(
   {
     displayName: Type.Optional(
-      NullOr(Type.String({ minLength: 1, maxLength: 64, description: 'Shown instead of the username; null clears' })),
+      NullOr(Text({ minLength: 1, maxLength: 64, description: 'Shown instead of the username; null clears' })),
     ),
-    bio: Type.Optional(NullOr(Type.String({ maxLength: 500, description: 'Up to 500 characters; null (or "") clears' }))),
+    bio: Type.Optional(NullOr(Text({ maxLength: 500, description: 'Up to 500 characters; null (or "") clears' }))),
     username: Type.Optional(UsernameSchema),
     avatarFileId: Type.Optional(NullOr(Type.String({ format: 'uuid', description: 'An image you uploaded; null clears' }))),
   },
@@ -62,7 +62,7 @@ export const UpdateProfileSchema = Type.Object(
 export type UpdateProfile = Static<typeof UpdateProfileSchema>;
 
 export const DeleteProfileSchema = Type.Object(
-  { password: Type.String({ minLength: 1, maxLength: 128, description: 'Your current password' }) },
+  { password: Text({ minLength: 1, maxLength: 128, description: 'Your current password' }) },
   { additionalProperties: false, title: 'DeleteProfile' },
 );
 export type DeleteProfile = Static<typeof DeleteProfileSchema>;
@@ -71,12 +71,8 @@ export const UserParamsSchema = Type.Object({ userId: IdSchema }, { additionalPr
 
 export const SearchUsersQuerySchema = Type.Object(
   {
-    query: Type.String({
-      minLength: 2,
-      maxLength: 32,
-      description: 'Username prefix, case-insensitive; at least 2 characters',
-    }),
-    cursor: Type.Optional(Type.String({ maxLength: 512, description: 'Opaque cursor from `nextCursor`' })),
+    query: Text({ minLength: 2, maxLength: 32, description: 'Username prefix, case-insensitive; at least 2 characters' }),
+    cursor: Type.Optional(CursorSchema),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
   },
   { additionalProperties: false },

@@ -149,7 +149,7 @@ export function createUsersService(deps: UsersDeps) {
     async searchUsers(viewerId: string, query: SearchUsersQuery): Promise<UserPage> {
       await deps.limiter.consume(`user-search:${viewerId}`, SEARCH_RULE);
       const limit = query.limit ?? 50;
-      const after = query.cursor ? (decodeCursor(query.cursor, ['string'])[0] as string) : undefined;
+      const after = query.cursor ? decodeCursor(query.cursor, ['username'])[0] : undefined;
       const rows = await repo.searchUsersByPrefix(db, {
         prefix: query.query,
         after,
