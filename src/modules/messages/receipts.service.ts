@@ -22,7 +22,7 @@ const READ_COALESCE_MS = 2000;
 const ACK_BATCH_MS = 50;
 
 export function createReceiptsService(deps: MessagingDeps) {
-  const { infra, notifications } = deps;
+  const { infra } = deps;
   const db = infra.database.db;
   const coalescer = createReadCoalescer(READ_COALESCE_MS, flushRead);
   const acks = createAckBatcher({
@@ -69,7 +69,7 @@ export function createReceiptsService(deps: MessagingDeps) {
     const { conversationId, userId } = member;
     const previous = (await advanceWatermarks(trx, { conversationId, userId, kinds: ['read', 'delivered'], seq, at })).read;
     if (previous === undefined) return;
-    await notifications.clearMessageNotification(trx, emit, userId, conversationId);
+    // The derived message notification goes with the unread messages: `conversation.read` says so.
     emit({ type: 'conversation.read', data: { conversationId, upToSeq: seq }, to: [userId] });
     if (member.type === 'direct') {
       emit({
@@ -104,13 +104,12 @@ export function createReceiptsService(deps: MessagingDeps) {
     });
   }
 
-  /** Marks the whole conversation read and clears its message notification. */
+  /** Marks the whole conversation read (and so clears its derived message notification). */
   async function markConversationRead(userId: string, conversationId: string): Promise<void> {
     await infra.transactor(async (trx, emit) => {
       const member = await findMembership(trx, conversationId, userId);
       if (!member) throw notFound('Conversation');
       if (member.lastSeq > 0) await moveRead(trx, emit, member, member.lastSeq);
-      else await notifications.clearMessageNotification(trx, emit, userId, conversationId);
     });
   }
 
