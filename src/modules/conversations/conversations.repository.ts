@@ -124,13 +124,23 @@ export async function advanceWatermark(
 /**
  * Moves several watermarks of one member to `seq` in a single statement: locks the membership,
  * raises the columns that are behind and records each move in `receipts`. Returns the previous
- * value of every watermark that moved.
+ * value of every watermark that moved. `ownMessage`: `seq` is the member's own new message, so
+ * a move that covers nothing else (the watermark was right below it) is not worth a receipt row:
+ * nobody asks when someone received their own message.
  */
 export async function advanceWatermarks(
   trx: Executor,
-  input: { conversationId: string; userId: string; kinds: readonly WatermarkKind[]; seq: number; at: Date },
+  input: {
+    conversationId: string;
+    userId: string;
+    kinds: readonly WatermarkKind[];
+    seq: number;
+    at: Date;
+    ownMessage?: boolean;
+  },
 ): Promise<Partial<Record<WatermarkKind, number>>> {
   const { conversationId, userId, seq, at } = input;
+  const recordBelow = input.ownMessage === true ? seq - 1 : seq;
   const { rows } = await sql<{ kind: WatermarkKind; prev: string }>`
     WITH old AS (
       SELECT delivered_seq, read_seq FROM conversation_members
@@ -148,6 +158,7 @@ export async function advanceWatermarks(
     ), recorded AS (
       INSERT INTO receipts (conversation_id, user_id, kind, up_to_seq, at)
       SELECT ${conversationId}::uuid, ${userId}::uuid, kind, ${seq}::bigint, ${at.toISOString()}::timestamptz FROM moves
+      WHERE prev < ${recordBelow}::bigint
       ON CONFLICT DO NOTHING
     )
     SELECT kind, prev FROM moves`.execute(trx);

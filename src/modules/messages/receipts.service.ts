@@ -15,8 +15,15 @@ import type { ReceiptsDto, WatermarkEvent } from './messages.schemas.js';
 import { createReadCoalescer } from './read-coalescer.js';
 import { createAckBatcher } from './ack-batcher.js';
 
-/** How far back in a user's event log an `ack` looks for the messages it covers. */
-const ACK_WINDOW = 500;
+/**
+ * How far back in a user's event log an `ack` looks for the messages it covers when this node
+ * has applied none of that user's acks yet (after that, only the events since the previous ack).
+ */
+const FIRST_ACK_WINDOW = 500;
+/** At most this many log rows per user per round, whatever the gap between two acks. */
+const MAX_ACK_RANGE = 5000;
+/** Users whose last applied ack this node remembers; beyond it the map starts over. */
+const MAX_TRACKED_ACKS = 200_000;
 const READ_COALESCE_MS = 2000;
 /** How long acks gather before one write applies them all. */
 const ACK_BATCH_MS = 50;
@@ -30,6 +37,9 @@ export function createReceiptsService(deps: MessagingDeps) {
     flush: deliverAcks,
     onError: (err) => infra.log.warn({ err }, 'delivery update failed'),
   });
+
+  /** Per user, the highest ack this node has applied: the next ack reads only the log rows after it. */
+  const applied = new Map<string, number>();
 
   function payload(conversationId: string, userId: string, upToSeq: number, at: Date): WatermarkEvent {
     return { conversationId, userId, upToSeq, at: at.toISOString() };
@@ -126,22 +136,33 @@ export function createReceiptsService(deps: MessagingDeps) {
 
   /**
    * The acks of a round (user → every event up to seq): the messages those events carried are
-   * delivered. One lookup in the event logs and one statement for every watermark; direct-chat
-   * senders get `message.delivered`. Returns the acks whose memberships were busy.
+   * delivered. One lookup in the event logs, of only the rows since the user's previous ack on
+   * this node, and one statement for every watermark; direct-chat senders get
+   * `message.delivered`. Returns the acks whose memberships were busy.
    */
   async function deliverAcks(acks: Map<string, number>): Promise<Map<string, number>> {
-    const wanted = await ackedMessageSeqs(db, acks, ACK_WINDOW);
-    if (wanted.length === 0) return new Map();
-    const busy = await infra.transactor(async (trx, emit) => {
-      const at = new Date();
-      const result = await advanceDeliveredMany(trx, wanted, at);
-      for (const move of result.moved) {
-        if (move.type !== 'direct' || move.peers.length === 0) continue;
-        emit({ type: 'message.delivered', data: payload(move.conversationId, move.userId, move.seq, at), to: move.peers });
-      }
-      return result.busy;
+    const ranges = [...acks].flatMap(([userId, toSeq]) => {
+      const previous = applied.get(userId);
+      const fromSeq = Math.max(previous ?? toSeq - FIRST_ACK_WINDOW, toSeq - MAX_ACK_RANGE, 0);
+      return fromSeq < toSeq ? [{ userId, fromSeq, toSeq }] : [];
     });
-    return new Map(busy.map((b) => [b.userId, acks.get(b.userId)!]));
+    const wanted = await ackedMessageSeqs(db, ranges);
+    const busy =
+      wanted.length === 0
+        ? []
+        : await infra.transactor(async (trx, emit) => {
+            const at = new Date();
+            const result = await advanceDeliveredMany(trx, wanted, at);
+            for (const move of result.moved) {
+              if (move.type !== 'direct' || move.peers.length === 0) continue;
+              emit({ type: 'message.delivered', data: payload(move.conversationId, move.userId, move.seq, at), to: move.peers });
+            }
+            return result.busy;
+          });
+    const retry = new Map(busy.map((b) => [b.userId, acks.get(b.userId)!]));
+    if (applied.size > MAX_TRACKED_ACKS) applied.clear();
+    for (const range of ranges) if (!retry.has(range.userId)) applied.set(range.userId, range.toSeq);
+    return retry;
   }
 
   /** A client acknowledged every event up to `seq`; written with the node's next round of acks. */
