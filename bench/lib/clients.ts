@@ -43,7 +43,7 @@ export interface LiveSocket {
   close(): void;
 }
 
-/** Opens an authenticated WebSocket and resolves once `ready` arrives; acks events every 200 ms. */
+/** Opens an authenticated WebSocket and resolves once `ready` arrives; acks events every 100 ms, as real clients do. */
 export function connect(
   base: string,
   token: string,
@@ -65,7 +65,7 @@ export function connect(
             acked = lastSeq;
             socket.send(JSON.stringify({ type: 'ack', seq: lastSeq }));
           }
-        }, 200);
+        }, 100);
   return new Promise((resolve, reject) => {
     socket.on('error', reject);
     socket.on('close', () => clearInterval(timer));
