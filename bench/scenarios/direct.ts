@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connectAll, request, type LiveSocket } from '../lib/clients.js';
 import type { Scenario } from '../lib/context.js';
@@ -98,7 +99,6 @@ export const direct: Scenario = {
       for (let i = 0; i < 50 && sentAt.size > 0; i++) await sleep(100);
       const lost = sentAt.size;
       const stats = summarize(latencies);
-      const { loadavg } = await import('node:os');
       const loadAverage = loadavg()
         .map((l) => l.toFixed(2))
         .join(' ');
