@@ -137,7 +137,7 @@ export const direct: Scenario = {
     const history = Number(process.env.BENCH_HISTORY ?? 2000);
     if (history > 0) {
       const began = performance.now();
-      await appendDirectHistory(ctx.db, conversationIds, history, ctx.log);
+      await appendDirectHistory(ctx.db, conversationIds, history, (message) => ctx.log(message));
       ctx.log(`history written in ${Math.round((performance.now() - began) / 1000)} s; VACUUM ANALYZE`);
       await ctx.db.query('VACUUM ANALYZE');
       // Fresh sockets start at the latest seq (the history was never sent to them); a short
