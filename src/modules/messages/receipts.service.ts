@@ -40,6 +40,8 @@ export function createReceiptsService(deps: MessagingDeps) {
 
   /** Per user, the highest ack this node has applied: the next ack reads only the log rows after it. */
   const applied = new Map<string, number>();
+  /** Delivered watermarks still to move (conversation:user → target), kept while their membership is busy. */
+  const targets = new Map<string, { conversationId: string; userId: string; seq: number }>();
 
   function payload(conversationId: string, userId: string, upToSeq: number, at: Date): WatermarkEvent {
     return { conversationId, userId, upToSeq, at: at.toISOString() };
@@ -146,23 +148,34 @@ export function createReceiptsService(deps: MessagingDeps) {
       const fromSeq = Math.max(previous ?? toSeq - FIRST_ACK_WINDOW, toSeq - MAX_ACK_RANGE, 0);
       return fromSeq < toSeq ? [{ userId, fromSeq, toSeq }] : [];
     });
-    const wanted = await ackedMessageSeqs(db, ranges);
-    const busy =
-      wanted.length === 0
-        ? []
-        : await infra.transactor(async (trx, emit) => {
-            const at = new Date();
-            const result = await advanceDeliveredMany(trx, wanted, at);
-            for (const move of result.moved) {
-              if (move.type !== 'direct' || move.peers.length === 0) continue;
-              emit({ type: 'message.delivered', data: payload(move.conversationId, move.userId, move.seq, at), to: move.peers });
-            }
-            return result.busy;
-          });
-    const retry = new Map(busy.map((b) => [b.userId, acks.get(b.userId)!]));
+    // Each log row is read once: what it yields waits in `targets` until its membership is free.
+    for (const target of await ackedMessageSeqs(db, ranges)) {
+      const key = `${target.conversationId}:${target.userId}`;
+      const queued = targets.get(key);
+      if (!queued || queued.seq < target.seq) targets.set(key, target);
+    }
     if (applied.size > MAX_TRACKED_ACKS) applied.clear();
-    for (const range of ranges) if (!retry.has(range.userId)) applied.set(range.userId, range.toSeq);
-    return retry;
+    for (const range of ranges) applied.set(range.userId, range.toSeq);
+    if (targets.size === 0) return new Map();
+    const wanted = [...targets.values()];
+    targets.clear();
+    const busy = await infra.transactor(async (trx, emit) => {
+      const at = new Date();
+      const result = await advanceDeliveredMany(trx, wanted, at);
+      for (const move of result.moved) {
+        if (move.type !== 'direct' || move.peers.length === 0) continue;
+        emit({ type: 'message.delivered', data: payload(move.conversationId, move.userId, move.seq, at), to: move.peers });
+      }
+      return result.busy;
+    });
+    const byKey = new Map(wanted.map((w) => [`${w.conversationId}:${w.userId}`, w]));
+    for (const b of busy) {
+      const key = `${b.conversationId}:${b.userId}`;
+      const target = byKey.get(key);
+      if (target && !targets.has(key)) targets.set(key, target);
+    }
+    // A busy membership comes back in the next round, from `targets` (its ack's range is empty now).
+    return new Map(busy.map((b) => [b.userId, applied.get(b.userId) ?? 0]));
   }
 
   /** A client acknowledged every event up to `seq`; written with the node's next round of acks. */
