@@ -24,14 +24,24 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const hashCost = Number(process.env.PASSWORD_HASH_COST ?? 3);
 
-async function freshDatabase(): Promise<string> {
+// Per run, so that two runs on one PostgreSQL (or a test suite's databases) never collide.
+const databaseName = process.env.BENCH_DATABASE ?? `chat_bench_${process.pid}`;
+
+async function adminQuery(text: string): Promise<void> {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS chat_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE chat_bench');
-  await admin.end();
+  try {
+    await admin.query(text);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function freshDatabase(): Promise<string> {
+  await adminQuery(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE "${databaseName}"`);
   const url = new URL(baseUrl);
-  url.pathname = '/chat_bench';
+  url.pathname = `/${databaseName}`;
   return url.toString();
 }
 
@@ -90,4 +100,5 @@ for (const scenario of scenarios) {
     process.stdout.write(`| ${scenario.name} | failed: ${(error as Error).message} | | | | |\n`);
   }
 }
+await adminQuery(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).catch(() => undefined);
 process.exit(failed ? 1 : 0);

@@ -94,6 +94,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Named prepared statements on PostgreSQL connections (off behind poolers that cannot keep them). */
   databasePreparedStatements: boolean;
+  /** PostgreSQL connections per process. */
+  databasePoolSize: number;
   redisUrl: string | undefined;
   /** Prefix of Redis keys and the bus channel, so several deployments can share one Redis. */
   redisPrefix: string;
@@ -182,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dataDir,
     databaseUrl: read(env, 'DATABASE_URL', url('postgres:', 'postgresql:')),
     databasePreparedStatements: read(env, 'DATABASE_PREPARED_STATEMENTS', bool, true),
+    databasePoolSize: read(env, 'DATABASE_POOL_SIZE', int(1, 500), 10),
     redisUrl: read(env, 'REDIS_URL', url('redis:', 'rediss:')),
     redisPrefix: read(env, 'REDIS_PREFIX', str, 'chat'),
     smtpUrl,

@@ -42,6 +42,7 @@ export async function openInfra(
       url: config.databaseUrl,
       pgliteDir: path.join(config.dataDir, 'pg'),
       preparedStatements: config.databasePreparedStatements,
+      poolSize: config.databasePoolSize,
     }));
   if (!overrides.database) await migrateToLatest(database.db);
   // Auto-pipelining: the rate-limit and presence commands of concurrent requests share one write.

@@ -43,7 +43,7 @@ export interface LiveSocket {
   close(): void;
 }
 
-/** Opens an authenticated WebSocket and resolves once `ready` arrives; acks events every 200 ms. */
+/** Opens an authenticated WebSocket and resolves once `ready` arrives; acks events every 100 ms, as real clients do. */
 export function connect(
   base: string,
   token: string,
@@ -65,13 +65,20 @@ export function connect(
             acked = lastSeq;
             socket.send(JSON.stringify({ type: 'ack', seq: lastSeq }));
           }
-        }, 200);
+        }, 100);
   return new Promise((resolve, reject) => {
+    const deadline = setTimeout(() => socket.terminate(), 30_000);
     socket.on('error', reject);
-    socket.on('close', () => clearInterval(timer));
+    socket.on('close', (code: number) => {
+      clearInterval(timer);
+      clearTimeout(deadline);
+      // A socket closed before `ready` (a time-out on a loaded machine) must not hang the run.
+      reject(new Error(`closed with ${code} before ready`));
+    });
     socket.on('message', (raw: Buffer) => {
       const frame = JSON.parse(raw.toString('utf8')) as { seq?: number; type: string; data: any };
       if (frame.type === 'ready') {
+        clearTimeout(deadline);
         resolve({
           socket,
           onEvent: (h) => handlers.push(h),
@@ -101,7 +108,14 @@ export async function connectAll(
     Array.from({ length: concurrency }, async () => {
       while (next < tokens.length) {
         const i = next++;
-        sockets[i] = await connect(base, tokens[i]!, options(i));
+        for (let attempt = 1; ; attempt++) {
+          try {
+            sockets[i] = await connect(base, tokens[i]!, options(i));
+            break;
+          } catch (error) {
+            if (attempt === 3) throw error;
+          }
+        }
       }
     }),
   );

@@ -124,3 +124,85 @@ export async function seedGroup(client: pg.Client, memberIds: string[]): Promise
   );
   return groupId;
 }
+
+/** The direct conversations of these pairs, with both memberships and no messages yet; returns their ids. */
+export async function seedDirectConversations(client: pg.Client, pairs: [string, string][]): Promise<string[]> {
+  const ids = pairs.map(() => newId());
+  const keys = pairs.map(([a, b]) => (a < b ? `${a}:${b}` : `${b}:${a}`));
+  await client.query(
+    `INSERT INTO conversations (id, type, direct_key) SELECT id, 'direct', k FROM unnest($1::uuid[], $2::text[]) AS t(id, k)`,
+    [ids, keys],
+  );
+  await client.query(
+    `INSERT INTO conversation_members (conversation_id, user_id)
+     SELECT c, a FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS t(c, a, b)
+     UNION ALL SELECT c, b FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS t(c, a, b)`,
+    [ids, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+  );
+  return ids;
+}
+
+/**
+ * Appends `perConversation` messages to each of these direct conversations, set-based (no API):
+ * the messages, one `message.created` payload each and a log row for each of the two members
+ * after their current seq, read and delivered watermarks at the end. Each user must be in one of
+ * these conversations only (their log seqs are their conversation's). Run while nothing writes.
+ */
+export async function appendDirectHistory(
+  client: pg.Client,
+  conversationIds: string[],
+  perConversation: number,
+  log: (message: string) => void,
+): Promise<void> {
+  const chunk = Math.max(1, Math.floor(100_000 / perConversation));
+  for (let start = 0; start < conversationIds.length; start += chunk) {
+    const ids = conversationIds.slice(start, start + chunk);
+    await client.query('BEGIN');
+    await client.query(
+      `CREATE TEMP TABLE bench_history ON COMMIT DROP AS
+       SELECT c.id AS conversation_id, c.last_seq AS base, min(m.user_id::text)::uuid AS a, max(m.user_id::text)::uuid AS b
+       FROM conversations c JOIN conversation_members m ON m.conversation_id = c.id
+       WHERE c.id = ANY($1::uuid[]) GROUP BY c.id, c.last_seq`,
+      [ids],
+    );
+    await client.query(
+      `INSERT INTO messages (id, conversation_id, seq, sender_id, recipient_id, type, text, created_at)
+       SELECT gen_random_uuid(), h.conversation_id, h.base + s,
+              CASE WHEN s % 2 = 0 THEN h.a ELSE h.b END, CASE WHEN s % 2 = 0 THEN h.b ELSE h.a END,
+              'text', 'history message number ' || s, now() - make_interval(secs => ($1 - s))
+       FROM bench_history h, generate_series(1, $1::int) AS s`,
+      [perConversation],
+    );
+    await client.query(
+      `WITH payloads AS (
+         INSERT INTO events (type, data)
+         SELECT 'message.created', json_build_object('id', m.id, 'conversationId', m.conversation_id, 'groupId', NULL,
+                  'seq', m.seq, 'senderId', m.sender_id, 'recipientId', m.recipient_id, 'type', 'text', 'text', m.text,
+                  'attachments', '[]'::json, 'createdAt', m.created_at, 'status', NULL)
+         FROM bench_history h JOIN messages m ON m.conversation_id = h.conversation_id AND m.seq > h.base
+         RETURNING id, (data->>'conversationId')::uuid AS conversation_id, (data->>'seq')::bigint AS seq
+       )
+       INSERT INTO event_log (user_id, seq, event_id)
+       SELECT u.user_id, s.seq + (p.seq - h.base), p.id
+       FROM payloads p JOIN bench_history h ON h.conversation_id = p.conversation_id
+       CROSS JOIN LATERAL (VALUES (h.a), (h.b)) AS u(user_id)
+       JOIN event_seqs s ON s.user_id = u.user_id`,
+    );
+    await client.query(`UPDATE event_seqs s SET seq = s.seq + $1 FROM bench_history h WHERE s.user_id IN (h.a, h.b)`, [
+      perConversation,
+    ]);
+    await client.query(
+      `UPDATE conversations c SET last_seq = h.base + $1, updated_at = now(),
+         last_message_id = (SELECT id FROM messages WHERE conversation_id = c.id AND seq = h.base + $1)
+       FROM bench_history h WHERE c.id = h.conversation_id`,
+      [perConversation],
+    );
+    await client.query(
+      `UPDATE conversation_members m SET read_seq = h.base + $1, delivered_seq = h.base + $1
+       FROM bench_history h WHERE m.conversation_id = h.conversation_id`,
+      [perConversation],
+    );
+    await client.query('COMMIT');
+    log(`history: ${Math.min(start + chunk, conversationIds.length)}/${conversationIds.length} conversations`);
+  }
+}

@@ -23,16 +23,17 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
+  // Up to 60 s: on a loaded machine the build's first start can be slow.
+  for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     const ok = await fetch(`${url}/readyz`).then(
       (r) => r.ok,
       () => false,
     );
     if (ok) break;
-    if (i === 199) {
+    if (i === 599) {
       child.kill('SIGKILL');
-      throw new Error('server did not become ready in 20 s');
+      throw new Error('server did not become ready in 60 s');
     }
     await sleep(100);
   }

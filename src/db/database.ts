@@ -46,6 +46,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
+      // Each new connection prepares its statements again: keep them through short lulls.
+      idleTimeoutMillis: 60_000,
       allowExitOnIdle: true,
       types: { getTypeParser: typeParser },
     });

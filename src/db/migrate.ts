@@ -3,6 +3,7 @@ import type { DB } from './schema.js';
 import * as initial from './migrations/0001_initial.js';
 import * as eventLogWithoutForeignKeys from './migrations/0002_event_log_without_foreign_keys.js';
 import * as eventPayloadsAsJson from './migrations/0003_event_payloads_as_json.js';
+import * as derivedMessageNotifications from './migrations/0004_derived_message_notifications.js';
 import * as fileReferenceIndexes from './migrations/0005_file_reference_indexes.js';
 
 /** Migrations are listed here in order; the files themselves are frozen once shipped. */
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_event_log_without_foreign_keys': eventLogWithoutForeignKeys,
   '0003_event_payloads_as_json': eventPayloadsAsJson,
+  '0004_derived_message_notifications': derivedMessageNotifications,
   '0005_file_reference_indexes': fileReferenceIndexes,
 };
 

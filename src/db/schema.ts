@@ -136,7 +136,10 @@ export interface ConversationMembersTable {
   deliveredSeq: BigCounter;
   readSeq: BigCounter;
   muted: Generated<boolean>;
+  /** The member's own activity (joining); the list orders by the later of it and the conversation's. */
   activityAt: Timestamp;
+  /** Read watermark of the member's derived `message` notification (a conversation seq). */
+  notificationReadSeq: BigCounter;
 }
 
 export interface MessagesTable {

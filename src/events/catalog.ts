@@ -24,6 +24,7 @@ export const durableEventTypes = [
   'conversation.updated',
   'notification.created',
   'notification.updated',
+  'notification.read',
   'profile.updated',
   'session.revoked',
 ] as const;

@@ -55,7 +55,10 @@ export interface PresencePort {
 
 export type NotificationType = 'friend_request' | 'friend_accepted' | 'message' | 'mention' | 'group_added';
 
-/** Provided by the notifications module; every call runs in the caller's transaction and emits the event. */
+/**
+ * Provided by the notifications module; every call runs in the caller's transaction and emits the
+ * event. `message` notifications are not written: they are derived from conversation state.
+ */
 export interface NotificationsPort {
   /** Creates one notification (`friend_request`, `friend_accepted`, `mention`, `group_added`). */
   notify(
@@ -69,26 +72,6 @@ export interface NotificationsPort {
       conversationId?: string;
     },
   ): Promise<void>;
-  /**
-   * The collapsed per-conversation `message` notification: created, or updated in place with
-   * `count + 1`, `lastMessage` and `read: false`.
-   */
-  bumpMessageNotification(
-    trx: Trx,
-    emit: Emit,
-    input: { userId: string; conversationId: string; actorId: string | null; data: Record<string, unknown> },
-  ): Promise<void>;
-  /**
-   * The same for many recipients at once (a group message): one statement for every row, one
-   * event each. The actor is presented without presence, as to a stranger.
-   */
-  bumpMessageNotifications(
-    trx: Trx,
-    emit: Emit,
-    input: { userIds: readonly string[]; conversationId: string; actorId: string | null; data: Record<string, unknown> },
-  ): Promise<void>;
-  /** Reading a conversation: `read: true, data.count: 0` (no-op when already so). */
-  clearMessageNotification(trx: Trx, emit: Emit, userId: string, conversationId: string): Promise<void>;
 }
 
 /** Runs in the account deletion transaction: each module ends what the user took part in. */

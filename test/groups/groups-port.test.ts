@@ -30,12 +30,7 @@ function groupsModule() {
     files: { presentFiles: async () => new Map(), assertOwnFiles: none, assertOwnImage: none },
     users: { getPublicUsers: none, idsByUsernames: none, exists: none },
     social: { friendIds: none, areFriends: none, friendsAmong: none, mayMessage: none },
-    notifications: {
-      notify: none,
-      bumpMessageNotification: none,
-      bumpMessageNotifications: none,
-      clearMessageNotification: none,
-    },
+    notifications: { notify: none },
     systemMessages,
     limiter: t.current.app.infra.limiter,
   });

@@ -108,3 +108,26 @@ test('a recipient offline for 100 messages resumes with since and gets all 100 i
   await receipt.event('message.delivered', (d) => d.upToSeq === 100, 10_000);
   await Promise.all([resumed.close(), receipt.close()]);
 });
+
+test('an ack covers every message since the previous ack, however many events came between', async () => {
+  const { alice, bob } = await friends();
+  const [aliceWs, bobWs] = await Promise.all([
+    WsClient.connect(t.current.url, { token: alice.token }),
+    WsClient.connect(t.current.url, { token: bob.token }),
+  ]);
+  const first = await send(t.current, alice, { recipientId: bob.id, text: 'first' });
+  bobWs.send({ type: 'ack', seq: (await bobWs.event('message.created', (m) => m.id === first.body.id)).seq });
+  assert.equal((await aliceWs.event('message.delivered', (d) => d.upToSeq === 1)).data.userId, bob.id);
+
+  const second = await send(t.current, alice, { recipientId: bob.id, text: 'second' });
+  await bobWs.event('message.created', (m) => m.id === second.body.id);
+  // Far more events than a client receives between two acks, none of them a message.
+  await t.current.app.infra.transactor(async (_trx, emit) => {
+    for (let i = 0; i < 1200; i++) emit({ type: 'profile.updated', data: { filler: i }, to: [bob.id] });
+  });
+  const last = await bobWs.next((f) => f.type === 'profile.updated' && f.data.filler === 1199, { timeoutMs: 20_000 });
+  bobWs.send({ type: 'ack', seq: last.seq! });
+  const delivered = await aliceWs.event('message.delivered', (d) => d.upToSeq === 2);
+  assert.equal(delivered.data.conversationId, second.body.conversationId);
+  await Promise.all([aliceWs.close(), bobWs.close()]);
+});

@@ -59,9 +59,9 @@ export async function getOrCreateDirectConversation(trx: Executor, a: string, b:
 /**
  * Takes the next seq of a conversation for a new message, in one statement: bumps `last_seq`
  * (the row lock serialises senders, so seqs are gapless and ordered like commits), records the
- * message as the last one, and bumps every member's activity time, returning the members with
- * their muted flags. The members' rows are joined to the bumped conversation so that they are
- * only ever locked after it (two senders never hold them in opposite orders).
+ * message as the last one and its time as the conversation's activity, and returns the members
+ * with their muted flags. Nothing per member is written: the conversation list orders by the
+ * conversation's own activity, so a message to a thousand members touches one row.
  */
 export async function claimNextSeq(
   trx: Executor,
@@ -73,12 +73,9 @@ export async function claimNextSeq(
       UPDATE conversations SET last_seq = last_seq + 1, last_message_id = ${input.messageId}::uuid, updated_at = clock_timestamp()
       WHERE id = ${input.conversationId}::uuid
       RETURNING id, last_seq, updated_at
-    ), m AS (
-      UPDATE conversation_members cm SET activity_at = c.updated_at
-      FROM c WHERE cm.conversation_id = c.id
-      RETURNING cm.user_id, cm.muted
     )
-    SELECT c.last_seq AS seq, c.updated_at AS at, m.user_id, m.muted FROM c LEFT JOIN m ON true`.execute(trx);
+    SELECT c.last_seq AS seq, c.updated_at AS at, m.user_id, m.muted
+    FROM c LEFT JOIN conversation_members m ON m.conversation_id = c.id`.execute(trx);
   const first = rows[0];
   if (!first) throw new Error(`conversation ${input.conversationId} is missing`);
   const members = rows.flatMap((r) => (r.userId === null ? [] : [{ userId: r.userId, muted: r.muted === true }]));
@@ -127,13 +124,23 @@ export async function advanceWatermark(
 /**
  * Moves several watermarks of one member to `seq` in a single statement: locks the membership,
  * raises the columns that are behind and records each move in `receipts`. Returns the previous
- * value of every watermark that moved.
+ * value of every watermark that moved. `ownMessage`: `seq` is the member's own new message, so
+ * a move that covers nothing else (the watermark was right below it) is not worth a receipt row:
+ * nobody asks when someone received their own message.
  */
 export async function advanceWatermarks(
   trx: Executor,
-  input: { conversationId: string; userId: string; kinds: readonly WatermarkKind[]; seq: number; at: Date },
+  input: {
+    conversationId: string;
+    userId: string;
+    kinds: readonly WatermarkKind[];
+    seq: number;
+    at: Date;
+    ownMessage?: boolean;
+  },
 ): Promise<Partial<Record<WatermarkKind, number>>> {
   const { conversationId, userId, seq, at } = input;
+  const recordBelow = input.ownMessage === true ? seq - 1 : seq;
   const { rows } = await sql<{ kind: WatermarkKind; prev: string }>`
     WITH old AS (
       SELECT delivered_seq, read_seq FROM conversation_members
@@ -151,6 +158,7 @@ export async function advanceWatermarks(
     ), recorded AS (
       INSERT INTO receipts (conversation_id, user_id, kind, up_to_seq, at)
       SELECT ${conversationId}::uuid, ${userId}::uuid, kind, ${seq}::bigint, ${at.toISOString()}::timestamptz FROM moves
+      WHERE prev < ${recordBelow}::bigint
       ON CONFLICT DO NOTHING
     )
     SELECT kind, prev FROM moves`.execute(trx);
@@ -302,8 +310,10 @@ export interface ConversationListRow {
 
 /**
  * A user's conversations, most recent activity first, keyset-paginated over
- * (activity_at, conversation_id) by the `conversation_members_user_activity` index. Direct chats
- * appear once they have a message.
+ * (activity, conversation_id), where a conversation's activity for a member is the later of its
+ * last message and the member's own activity (joining). Computed per request over the user's
+ * memberships (a few hundred rows at most), so that no message rewrites every member's row.
+ * Direct chats appear once they have a message.
  */
 export async function listMemberships(
   db: Executor,
@@ -312,14 +322,15 @@ export async function listMemberships(
   limit: number,
   only?: string,
 ): Promise<ConversationListRow[]> {
+  const activity = sql<Date>`GREATEST(cm.activity_at, c.updated_at)`;
   let query = db
     .selectFrom('conversationMembers as cm')
     .innerJoin('conversations as c', 'c.id', 'cm.conversationId')
     .leftJoin('groups as g', 'g.conversationId', 'c.id')
     .select([
       'cm.conversationId',
-      'cm.activityAt',
-      sql<string>`cm.activity_at::text`.as('activityKey'),
+      activity.as('activityAt'),
+      sql<string>`GREATEST(cm.activity_at, c.updated_at)::text`.as('activityKey'),
       'cm.muted',
       'c.type',
       'c.lastMessageId',
@@ -330,11 +341,78 @@ export async function listMemberships(
     .where('g.deletedAt', 'is', null);
   if (only !== undefined) query = query.where('cm.conversationId', '=', only);
   if (after) {
-    query = query.where(sql<boolean>`(cm.activity_at, cm.conversation_id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+    query = query.where(sql<boolean>`(${activity}, cm.conversation_id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   }
   return query
-    .orderBy('cm.activityAt', 'desc')
+    .orderBy(activity, 'desc')
     .orderBy('cm.conversationId', 'desc')
     .limit(limit + 1)
     .execute();
+}
+
+/** A conversation with messages the member has not read: what their `message` notification shows. */
+export interface UnreadConversationRow {
+  conversationId: string;
+  groupId: string | null;
+  /** Others' non-deleted text messages above the read watermark (since joining). */
+  count: number;
+  firstAt: Date;
+  lastMessageId: string;
+  lastSeq: number;
+  lastSenderId: string | null;
+  lastText: string | null;
+  lastAt: Date;
+  attachmentCount: number;
+  notificationReadSeq: number;
+}
+
+/**
+ * The user's unmuted conversations with unread messages, each with its count and latest unread
+ * message: the derived `message` notifications. Only memberships behind their conversation's
+ * last seq are looked at, each through the (conversation_id, seq) index above the watermark.
+ */
+export async function unreadConversations(db: Executor, userId: string): Promise<UnreadConversationRow[]> {
+  const { rows } = await sql<UnreadConversationRow & { count: string; lastSeq: string; notificationReadSeq: string }>`
+    SELECT cm.conversation_id, g.id AS group_id, u.count, u.first_at, lm.id AS last_message_id, lm.seq AS last_seq,
+           lm.sender_id AS last_sender_id, lm.text AS last_text, lm.created_at AS last_at,
+           (SELECT count(*)::int FROM message_attachments a WHERE a.message_id = lm.id) AS attachment_count,
+           cm.notification_read_seq
+    FROM conversation_members cm
+    JOIN conversations c ON c.id = cm.conversation_id
+    LEFT JOIN groups g ON g.conversation_id = c.id
+    CROSS JOIN LATERAL (
+      SELECT count(*) AS count, min(m.created_at) AS first_at, max(m.seq) AS last_seq
+      FROM messages m
+      WHERE m.conversation_id = cm.conversation_id AND m.seq > cm.read_seq AND m.created_at >= cm.joined_at
+        AND m.type = 'text' AND m.deleted_at IS NULL AND m.sender_id IS DISTINCT FROM cm.user_id
+    ) u
+    JOIN messages lm ON lm.conversation_id = cm.conversation_id AND lm.seq = u.last_seq
+    WHERE cm.user_id = ${userId}::uuid AND c.last_seq > cm.read_seq AND NOT cm.muted AND g.deleted_at IS NULL`.execute(db);
+  return rows.map((r) => ({
+    ...r,
+    count: Number(r.count),
+    lastSeq: Number(r.lastSeq),
+    notificationReadSeq: Number(r.notificationReadSeq),
+    firstAt: new Date(r.firstAt),
+    lastAt: new Date(r.lastAt),
+  }));
+}
+
+/**
+ * Marks message notifications read (those of `conversationIds`, or all) by moving their
+ * watermarks to the conversations' last seq; returns the conversations whose watermark moved.
+ */
+export async function markMessageNotificationsRead(
+  trx: Executor,
+  userId: string,
+  conversationIds: readonly string[] | 'all',
+): Promise<string[]> {
+  const only = conversationIds === 'all' ? sql`true` : sql`cm.conversation_id = ANY(${[...conversationIds]}::uuid[])`;
+  const { rows } = await sql<{ conversationId: string }>`
+    UPDATE conversation_members cm SET notification_read_seq = c.last_seq
+    FROM conversations c
+    WHERE cm.user_id = ${userId}::uuid AND ${only} AND c.id = cm.conversation_id AND cm.notification_read_seq < c.last_seq
+      AND c.last_seq > cm.read_seq
+    RETURNING cm.conversation_id`.execute(trx);
+  return rows.map((r) => r.conversationId);
 }

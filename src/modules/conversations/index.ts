@@ -12,9 +12,17 @@ export {
   findMembership,
   getOrCreateDirectConversation,
   listMemberships,
+  markMessageNotificationsRead,
   memberIds,
   otherMembersOf,
   receiptsFor,
   setMuted,
+  unreadConversations,
 } from './conversations.repository.js';
-export type { ConversationListRow, DeliveredMove, MembershipRow, WatermarkKind } from './conversations.repository.js';
+export type {
+  ConversationListRow,
+  DeliveredMove,
+  MembershipRow,
+  UnreadConversationRow,
+  WatermarkKind,
+} from './conversations.repository.js';

@@ -68,7 +68,7 @@ export async function appendMessage(trx: Trx, emit: Emit, files: FilesPort, inpu
   let previousReadSeq: number | undefined;
   if (input.senderId && members.includes(input.senderId)) {
     const watermark = { conversationId: input.conversationId, userId: input.senderId, seq, at };
-    previousReadSeq = (await advanceWatermarks(trx, { ...watermark, kinds: ['delivered', 'read'] })).read;
+    previousReadSeq = (await advanceWatermarks(trx, { ...watermark, kinds: ['delivered', 'read'], ownMessage: true })).read;
   }
   const audience = [...new Set([...members, ...(input.alsoNotify ?? [])])];
   const dto = await presentNewMessage(trx, files, record, input.attachmentIds ?? []);

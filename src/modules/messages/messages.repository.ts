@@ -181,19 +181,21 @@ export async function unreadCounts(
 }
 
 /**
- * For acknowledgements (user → every event up to seq): the highest message seq per user and
- * conversation carried by the `message.created` events within each user's last `window` events.
+ * For acknowledgements: the highest message seq per user and conversation carried by the
+ * `message.created` events in each user's log range (fromSeq, toSeq], read through the log's
+ * primary key. The caller passes only what arrived since the previous ack, so the cost follows
+ * the new events, not the history.
  */
 export async function ackedMessageSeqs(
   db: Executor,
-  acks: ReadonlyMap<string, number>,
-  window: number,
+  ranges: readonly { userId: string; fromSeq: number; toSeq: number }[],
 ): Promise<{ userId: string; conversationId: string; seq: number }[]> {
-  if (acks.size === 0) return [];
+  if (ranges.length === 0) return [];
   const result = await sql<{ userId: string; conversationId: string; maxSeq: string }>`
     SELECT a.user_id, e.data->>'conversationId' AS conversation_id, max((e.data->>'seq')::bigint) AS max_seq
-    FROM unnest(${[...acks.keys()]}::uuid[], ${[...acks.values()]}::bigint[]) AS a(user_id, seq)
-    JOIN event_log l ON l.user_id = a.user_id AND l.seq <= a.seq AND l.seq > a.seq - ${window}
+    FROM unnest(${ranges.map((r) => r.userId)}::uuid[], ${ranges.map((r) => r.fromSeq)}::bigint[],
+                ${ranges.map((r) => r.toSeq)}::bigint[]) AS a(user_id, from_seq, to_seq)
+    JOIN event_log l ON l.user_id = a.user_id AND l.seq > a.from_seq AND l.seq <= a.to_seq
     JOIN events e ON e.id = l.event_id
     WHERE e.type = 'message.created'
     GROUP BY 1, 2`.execute(db);

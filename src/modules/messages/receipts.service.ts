@@ -15,14 +15,21 @@ import type { ReceiptsDto, WatermarkEvent } from './messages.schemas.js';
 import { createReadCoalescer } from './read-coalescer.js';
 import { createAckBatcher } from './ack-batcher.js';
 
-/** How far back in a user's event log an `ack` looks for the messages it covers. */
-const ACK_WINDOW = 500;
+/**
+ * How far back in a user's event log an `ack` looks for the messages it covers when this node
+ * has applied none of that user's acks yet (after that, only the events since the previous ack).
+ */
+const FIRST_ACK_WINDOW = 500;
+/** At most this many log rows per user per round, whatever the gap between two acks. */
+const MAX_ACK_RANGE = 5000;
+/** Users whose last applied ack this node remembers; beyond it the map starts over. */
+const MAX_TRACKED_ACKS = 200_000;
 const READ_COALESCE_MS = 2000;
 /** How long acks gather before one write applies them all. */
 const ACK_BATCH_MS = 50;
 
 export function createReceiptsService(deps: MessagingDeps) {
-  const { infra, notifications } = deps;
+  const { infra } = deps;
   const db = infra.database.db;
   const coalescer = createReadCoalescer(READ_COALESCE_MS, flushRead);
   const acks = createAckBatcher({
@@ -30,6 +37,11 @@ export function createReceiptsService(deps: MessagingDeps) {
     flush: deliverAcks,
     onError: (err) => infra.log.warn({ err }, 'delivery update failed'),
   });
+
+  /** Per user, the highest ack this node has applied: the next ack reads only the log rows after it. */
+  const applied = new Map<string, number>();
+  /** Delivered watermarks still to move (conversation:user → target), kept while their membership is busy. */
+  const targets = new Map<string, { conversationId: string; userId: string; seq: number }>();
 
   function payload(conversationId: string, userId: string, upToSeq: number, at: Date): WatermarkEvent {
     return { conversationId, userId, upToSeq, at: at.toISOString() };
@@ -69,7 +81,7 @@ export function createReceiptsService(deps: MessagingDeps) {
     const { conversationId, userId } = member;
     const previous = (await advanceWatermarks(trx, { conversationId, userId, kinds: ['read', 'delivered'], seq, at })).read;
     if (previous === undefined) return;
-    await notifications.clearMessageNotification(trx, emit, userId, conversationId);
+    // The derived message notification goes with the unread messages: `conversation.read` says so.
     emit({ type: 'conversation.read', data: { conversationId, upToSeq: seq }, to: [userId] });
     if (member.type === 'direct') {
       emit({
@@ -104,13 +116,12 @@ export function createReceiptsService(deps: MessagingDeps) {
     });
   }
 
-  /** Marks the whole conversation read and clears its message notification. */
+  /** Marks the whole conversation read (and so clears its derived message notification). */
   async function markConversationRead(userId: string, conversationId: string): Promise<void> {
     await infra.transactor(async (trx, emit) => {
       const member = await findMembership(trx, conversationId, userId);
       if (!member) throw notFound('Conversation');
       if (member.lastSeq > 0) await moveRead(trx, emit, member, member.lastSeq);
-      else await notifications.clearMessageNotification(trx, emit, userId, conversationId);
     });
   }
 
@@ -127,12 +138,27 @@ export function createReceiptsService(deps: MessagingDeps) {
 
   /**
    * The acks of a round (user → every event up to seq): the messages those events carried are
-   * delivered. One lookup in the event logs and one statement for every watermark; direct-chat
-   * senders get `message.delivered`. Returns the acks whose memberships were busy.
+   * delivered. One lookup in the event logs, of only the rows since the user's previous ack on
+   * this node, and one statement for every watermark; direct-chat senders get
+   * `message.delivered`. Returns the acks whose memberships were busy.
    */
   async function deliverAcks(acks: Map<string, number>): Promise<Map<string, number>> {
-    const wanted = await ackedMessageSeqs(db, acks, ACK_WINDOW);
-    if (wanted.length === 0) return new Map();
+    const ranges = [...acks].flatMap(([userId, toSeq]) => {
+      const previous = applied.get(userId);
+      const fromSeq = Math.max(previous ?? toSeq - FIRST_ACK_WINDOW, toSeq - MAX_ACK_RANGE, 0);
+      return fromSeq < toSeq ? [{ userId, fromSeq, toSeq }] : [];
+    });
+    // Each log row is read once: what it yields waits in `targets` until its membership is free.
+    for (const target of await ackedMessageSeqs(db, ranges)) {
+      const key = `${target.conversationId}:${target.userId}`;
+      const queued = targets.get(key);
+      if (!queued || queued.seq < target.seq) targets.set(key, target);
+    }
+    if (applied.size > MAX_TRACKED_ACKS) applied.clear();
+    for (const range of ranges) applied.set(range.userId, range.toSeq);
+    if (targets.size === 0) return new Map();
+    const wanted = [...targets.values()];
+    targets.clear();
     const busy = await infra.transactor(async (trx, emit) => {
       const at = new Date();
       const result = await advanceDeliveredMany(trx, wanted, at);
@@ -142,7 +168,14 @@ export function createReceiptsService(deps: MessagingDeps) {
       }
       return result.busy;
     });
-    return new Map(busy.map((b) => [b.userId, acks.get(b.userId)!]));
+    const byKey = new Map(wanted.map((w) => [`${w.conversationId}:${w.userId}`, w]));
+    for (const b of busy) {
+      const key = `${b.conversationId}:${b.userId}`;
+      const target = byKey.get(key);
+      if (target && !targets.has(key)) targets.set(key, target);
+    }
+    // A busy membership comes back in the next round, from `targets` (its ack's range is empty now).
+    return new Map(busy.map((b) => [b.userId, applied.get(b.userId) ?? 0]));
   }
 
   /** A client acknowledged every event up to `seq`; written with the node's next round of acks. */

@@ -79,42 +79,37 @@ export function createSendService(deps: MessagingDeps) {
     }
   }
 
-  async function notifyMembers(trx: Trx, emit: Emit, sent: AppendedMessage, senderId: string): Promise<void> {
-    const { record, members, muted, dto } = sent;
-    const mentioned = new Set(record.mentions);
+  /**
+   * Mentions are stored notifications; the `message` notification of every other member is
+   * derived from the conversation's state, so nothing is written for it here.
+   */
+  async function notifyMentioned(trx: Trx, emit: Emit, sent: AppendedMessage, senderId: string): Promise<void> {
+    const { record, dto } = sent;
+    if (record.mentions.length === 0) return;
     const preview = {
       conversationId: record.conversationId,
       groupId: record.groupId,
       lastMessage: { id: dto.id, senderId, text: dto.text, attachmentCount: dto.attachments.length, createdAt: dto.createdAt },
     };
-    const others = members.filter((userId) => userId !== senderId);
-    await notifications.bumpMessageNotifications(trx, emit, {
-      userIds: others.filter((userId) => !muted.has(userId)),
-      conversationId: record.conversationId,
-      actorId: senderId,
-      data: preview,
-    });
-    for (const userId of others) {
-      if (mentioned.has(userId)) {
-        await notifications.notify(trx, emit, {
-          userId,
-          type: 'mention',
-          actorId: senderId,
-          conversationId: record.conversationId,
-          data: { ...preview, messageId: record.id },
-        });
-      }
+    for (const userId of record.mentions) {
+      if (userId === senderId || !sent.members.includes(userId)) continue;
+      await notifications.notify(trx, emit, {
+        userId,
+        type: 'mention',
+        actorId: senderId,
+        conversationId: record.conversationId,
+        data: { ...preview, messageId: record.id },
+      });
     }
   }
 
   /**
-   * Sending moves the sender's read watermark to the new message: their message notification is
-   * cleared and, in a direct chat, the peer learns that their messages before it were read.
+   * Sending moves the sender's read watermark to the new message (which also clears their derived
+   * message notification); in a direct chat the peer learns that their messages before it were read.
    */
   async function senderHasRead(trx: Trx, emit: Emit, sent: AppendedMessage, senderId: string): Promise<void> {
     const { record, previousReadSeq } = sent;
     if (previousReadSeq === undefined || previousReadSeq >= record.seq - 1) return;
-    await notifications.clearMessageNotification(trx, emit, senderId, record.conversationId);
     if (record.groupId !== null) return;
     // Every message of one's own moves one's read watermark, so what lies between the old
     // watermark and this message was written by the peer.
@@ -149,7 +144,7 @@ export function createSendService(deps: MessagingDeps) {
         clientMessageId: input.clientMessageId ?? null,
         attachmentIds: input.attachmentIds ?? [],
       });
-      await notifyMembers(trx, emit, sent, senderId);
+      await notifyMentioned(trx, emit, sent, senderId);
       await senderHasRead(trx, emit, sent, senderId);
       return sent.dto;
     });

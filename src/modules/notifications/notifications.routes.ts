@@ -28,7 +28,8 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ service: Notificat
       schema: {
         ...common,
         summary: 'Mark notifications read (`ids`, or `all: true`)',
-        description: 'Does not mark conversations read. Each notification that changes is pushed as `notification.updated`.',
+        description:
+          "Does not mark conversations read. A `message` notification's id is its conversation's id. The owner's devices get one `notification.read` event (`{ ids }` of those that changed, or `{ all: true }`).",
         body: MarkReadSchema,
         response: { 204: Type.Null({ description: 'Marked read' }), ...problems(400, 401) },
       },

@@ -20,7 +20,7 @@ export const NotificationSchema = Type.Object(
     actor: Nullable(PublicUserSchema),
     data: Type.Record(Type.String(), Type.Unknown(), {
       description:
-        'Type-specific: `requestId` (friend_request, friend_accepted); `conversationId`, `count`, `lastMessage` (message); `conversationId`, `messageId`, `groupId` (mention); `groupId` (group_added)',
+        "Type-specific: `requestId` (friend_request, friend_accepted); `conversationId`, `groupId`, `count` (unread messages), `lastMessage` (message: derived from the conversation, listed while it has unread messages; its id is the conversation's); `conversationId`, `messageId`, `groupId` (mention); `groupId` (group_added)",
     }),
     read: Type.Boolean(),
     createdAt: DateTimeSchema,

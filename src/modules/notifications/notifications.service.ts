@@ -1,12 +1,13 @@
 import type { NotificationRow } from '../../db/schema.js';
 import type { Db } from '../../db/database.js';
-import type { Emit, Transactor, Trx } from '../../events/transactor.js';
+import type { Transactor } from '../../events/transactor.js';
 import { decodeTimeCursor, encodeTimeCursor, pageOf } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
+import { markMessageNotificationsRead, unreadConversations, type UnreadConversationRow } from '../conversations/index.js';
 import type { Executor, NotificationsPort, UsersPort } from '../ports.js';
 import type { PublicUserDto } from '../users/users.schemas.js';
 import * as repo from './notifications.repository.js';
-import { toNotificationDto } from './notifications.presenter.js';
+import { toMessageNotificationDto, toNotificationDto } from './notifications.presenter.js';
 import type { ListNotificationsQuery, MarkRead, NotificationDto, NotificationList } from './notifications.schemas.js';
 
 export interface NotificationsDeps {
@@ -18,23 +19,28 @@ export interface NotificationsDeps {
 export interface NotificationsService {
   /** The caller's notifications, most recently updated first, with the total unread count. */
   listNotifications(userId: string, query: ListNotificationsQuery): Promise<NotificationList>;
-  /** Marks some (`ids`) or all notifications read; each one that changes is pushed as `notification.updated`. */
+  /** Marks some (`ids`) or all notifications read; one `notification.read` tells the owner's devices. */
   markNotificationsRead(userId: string, body: MarkRead): Promise<void>;
-  /** The port other modules create and update notifications through. */
+  /** The port other modules create notifications through. */
   port: NotificationsPort;
 }
 
-export function createNotificationsService(deps: NotificationsDeps): NotificationsService {
-  async function present(viewerId: string, rows: NotificationRow[], executor: Executor): Promise<NotificationDto[]> {
-    const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
-    const actors =
-      actorIds.length > 0 ? await deps.users.getPublicUsers(viewerId, actorIds, executor) : new Map<string, PublicUserDto>();
-    return rows.map((row) => toNotificationDto(row, actors));
-  }
+/** A list entry before presentation: stored rows and derived message notifications side by side. */
+type Entry = { at: Date; id: string } & ({ stored: NotificationRow } | { derived: UnreadConversationRow });
 
-  async function pushed(trx: Trx, emit: Emit, type: 'notification.created' | 'notification.updated', row: NotificationRow) {
-    const [dto] = await present(row.userId, [row], trx);
-    emit({ type, data: dto, to: [row.userId] });
+/** Most recently updated first, ties by id (the `(updatedAt, id)` cursor order). */
+function newestFirst(a: { at: Date; id: string }, b: { at: Date; id: string }): number {
+  return b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+function isAfter(entry: { at: Date; id: string }, cursor: { at: Date; id: string } | undefined): boolean {
+  return cursor === undefined || newestFirst(cursor, entry) < 0;
+}
+
+export function createNotificationsService(deps: NotificationsDeps): NotificationsService {
+  async function actorsOf(viewerId: string, ids: (string | null)[], executor: Executor): Promise<Map<string, PublicUserDto>> {
+    const actorIds = [...new Set(ids.flatMap((id) => (id ? [id] : [])))];
+    return actorIds.length > 0 ? deps.users.getPublicUsers(viewerId, actorIds, executor) : new Map();
   }
 
   const port: NotificationsPort = {
@@ -47,58 +53,56 @@ export function createNotificationsService(deps: NotificationsDeps): Notificatio
         conversationId: input.conversationId ?? null,
         data: input.data,
       });
-      await pushed(trx, emit, 'notification.created', row);
-    },
-    async bumpMessageNotification(trx, emit, input) {
-      const id = newId();
-      const row = await repo.upsertMessageNotification(trx, {
-        id,
-        ...input,
-        data: { conversationId: input.conversationId, ...input.data },
-      });
-      await pushed(trx, emit, row.id === id ? 'notification.created' : 'notification.updated', row);
-    },
-    async bumpMessageNotifications(trx, emit, input) {
-      const ids = input.userIds.map(() => newId());
-      const created = new Set(ids);
-      const rows = await repo.upsertMessageNotifications(trx, {
-        ids,
-        userIds: input.userIds,
-        conversationId: input.conversationId,
-        actorId: input.actorId,
-        data: { conversationId: input.conversationId, ...input.data },
-      });
-      const actors = input.actorId
-        ? await deps.users.getPublicUsers(null, [input.actorId], trx)
-        : new Map<string, PublicUserDto>();
-      for (const row of rows) {
-        const type = created.has(row.id) ? 'notification.created' : 'notification.updated';
-        emit({ type, data: toNotificationDto(row, actors), to: [row.userId] });
-      }
-    },
-    async clearMessageNotification(trx, emit, userId, conversationId) {
-      const row = await repo.clearMessageNotification(trx, userId, conversationId);
-      if (row) await pushed(trx, emit, 'notification.updated', row);
+      const actors = await actorsOf(row.userId, [row.actorId], trx);
+      emit({ type: 'notification.created', data: toNotificationDto(row, actors), to: [row.userId] });
     },
   };
 
+  /**
+   * Stored notifications are paged in the database; the derived message notifications (one per
+   * conversation with unread messages, a few at most per user) are computed and merged in.
+   */
+  async function listNotifications(userId: string, query: ListNotificationsQuery): Promise<NotificationList> {
+    const limit = query.limit ?? 50;
+    const unreadOnly = query.unreadOnly ?? false;
+    const after = query.cursor ? decodeTimeCursor(query.cursor) : undefined;
+    const [rows, storedUnread, unread] = await Promise.all([
+      repo.listNotifications(deps.db, userId, { unreadOnly, after, limit: limit + 1 }),
+      repo.countUnread(deps.db, userId),
+      unreadConversations(deps.db, userId),
+    ]);
+    const isRead = (row: UnreadConversationRow) => row.notificationReadSeq >= row.lastSeq;
+    const derived: Entry[] = unread
+      .filter((row) => !unreadOnly || !isRead(row))
+      .map((row) => ({ at: row.lastAt, id: row.conversationId, derived: row }));
+    const entries = [...rows.map((row): Entry => ({ at: new Date(row.updatedAt), id: row.id, stored: row })), ...derived]
+      .filter((entry) => isAfter(entry, after))
+      .sort(newestFirst)
+      .slice(0, limit + 1);
+    const page = pageOf(entries, limit, (last) => encodeTimeCursor(last.at, last.id));
+    const actors = await actorsOf(
+      userId,
+      page.items.map((e) => ('stored' in e ? e.stored.actorId : e.derived.lastSenderId)),
+      deps.db,
+    );
+    const notifications: NotificationDto[] = page.items.map((e) =>
+      'stored' in e ? toNotificationDto(e.stored, actors) : toMessageNotificationDto(e.derived, isRead(e.derived), actors),
+    );
+    const unreadCount = storedUnread + unread.filter((row) => !isRead(row)).length;
+    return { notifications, unreadCount, nextCursor: page.nextCursor };
+  }
+
   return {
     port,
-    async listNotifications(userId, query) {
-      const limit = query.limit ?? 50;
-      const after = query.cursor ? decodeTimeCursor(query.cursor) : undefined;
-      const [rows, unreadCount] = await Promise.all([
-        repo.listNotifications(deps.db, userId, { unreadOnly: query.unreadOnly ?? false, after, limit: limit + 1 }),
-        repo.countUnread(deps.db, userId),
-      ]);
-      const page = pageOf(rows, limit, (last) => encodeTimeCursor(new Date(last.updatedAt), last.id));
-      return { notifications: await present(userId, page.items, deps.db), unreadCount, nextCursor: page.nextCursor };
-    },
+    listNotifications,
     async markNotificationsRead(userId, body) {
+      const which = 'all' in body ? 'all' : body.ids;
       await deps.transactor(async (trx, emit) => {
-        const changed = await repo.markRead(trx, userId, 'all' in body ? 'all' : body.ids);
-        const dtos = await present(userId, changed, trx);
-        for (const dto of dtos) emit({ type: 'notification.updated', data: dto, to: [userId] });
+        const stored = await repo.markRead(trx, userId, which);
+        const derived = await markMessageNotificationsRead(trx, userId, which);
+        if (stored.length + derived.length === 0) return;
+        const data = which === 'all' ? { all: true } : { ids: [...stored.map((row) => row.id), ...derived] };
+        emit({ type: 'notification.read', data, to: [userId] });
       });
     },
   };
