@@ -10,6 +10,7 @@ import healthPlugin from './plugins/health.js';
 import metricsPlugin from './plugins/metrics.js';
 import openapiPlugin from './plugins/openapi.js';
 import securityPlugin from './plugins/security.js';
+import { registerAsyncApi } from './realtime/asyncapi.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -86,5 +87,6 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(authPlugin, { tokens: infra.tokens });
   await app.register(healthPlugin, { infra });
   await registerModules(app, infra);
+  registerAsyncApi(app, { version: pkg.version, publicUrl: config.publicUrl });
   return app;
 }
