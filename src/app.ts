@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { closeInfra, openInfra, type Infra, type InfraOverrides } from './infra.js';
 import { registerModules } from './modules.js';
 import authPlugin from './plugins/auth.js';
+import devOutboxPlugin from './plugins/dev-outbox.js';
 import errorsPlugin from './plugins/errors.js';
 import healthPlugin from './plugins/health.js';
 import metricsPlugin from './plugins/metrics.js';
@@ -86,6 +87,10 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(openapiPlugin, { publicUrl: config.publicUrl, version: pkg.version });
   await app.register(authPlugin, { tokens: infra.tokens });
   await app.register(healthPlugin, { infra });
+  await app.register(devOutboxPlugin, {
+    mailer: infra.mailer,
+    enabled: config.nodeEnv !== 'production' && !config.smtpUrl,
+  });
   await registerModules(app, infra);
   registerAsyncApi(app, { version: pkg.version, publicUrl: config.publicUrl });
   return app;
