@@ -48,10 +48,11 @@ test('GET /dev/outbox lists nothing for an unknown address and refuses a missing
 });
 
 test('GET /dev/outbox does not exist with SMTP or in production', async () => {
-  for (const env of [
+  const envs: Record<string, string>[] = [
     { SMTP_URL: 'smtp://127.0.0.1:9' },
     { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://chat.example.test' },
-  ]) {
+  ];
+  for (const env of envs) {
     const app = await startTestApp({ env, realMailer: true });
     try {
       const res = await app.http.get('/dev/outbox?to=a@example.test');
