@@ -19,6 +19,32 @@ function inlineNamed(node: unknown, found: string[] = []): string[] {
   return found;
 }
 
+/** Every local `$ref` in `doc` that points nowhere. */
+function danglingRefs(doc: Doc): string[] {
+  const refs: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const ref = (node as Doc).$ref;
+      if (typeof ref === 'string') refs.push(ref);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(doc);
+  return refs.filter((ref) => {
+    let target: unknown = doc;
+    for (const part of ref.replace(/^#\//, '').split('/')) target = (target as Doc | undefined)?.[part];
+    return target === undefined;
+  });
+}
+
+test('every $ref of both documents resolves', async () => {
+  for (const url of ['/openapi.json', '/asyncapi.json']) {
+    const { body } = await t.current.http.get<Doc>(url);
+    assert.deepEqual(danglingRefs(body), [], url);
+  }
+});
+
 const jsonSchemaOf = (op: Doc, status: string) => op.responses[status].content['application/json'].schema;
 
 test('OpenAPI names the shared objects in components.schemas and refers to them', async () => {
