@@ -1,7 +1,8 @@
 // First chat: two users, from sign-up to a read receipt and a resumed connection.
 // Run against a server in embedded mode (`npm start`):  node first-chat.mjs [http://localhost:3000]
+// or in a browser page: <script type="module" src="first-chat.mjs"></script> (output in the console).
 // Node 22+ and browsers have a global WebSocket; on Node 20, `npm install ws` next to this file.
-const API = process.argv[2] ?? process.env.CHAT_URL ?? 'http://localhost:3000';
+const API = globalThis.process?.argv[2] ?? globalThis.process?.env.CHAT_URL ?? 'http://localhost:3000';
 const WebSocket = globalThis.WebSocket ?? (await import('ws')).default;
 
 async function call(method, path, { token, body } = {}) {
