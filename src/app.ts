@@ -6,11 +6,13 @@ import { closeInfra, openInfra, type Infra, type InfraOverrides } from './infra.
 import { inputFormats } from './lib/schemas.js';
 import { registerModules } from './modules.js';
 import authPlugin from './plugins/auth.js';
+import devOutboxPlugin from './plugins/dev-outbox.js';
 import errorsPlugin, { clientErrorHandler, frameworkErrorHandler } from './plugins/errors.js';
 import healthPlugin from './plugins/health.js';
 import metricsPlugin from './plugins/metrics.js';
 import openapiPlugin from './plugins/openapi.js';
 import securityPlugin from './plugins/security.js';
+import { registerAsyncApi } from './realtime/asyncapi.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -99,6 +101,11 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(openapiPlugin, { publicUrl: config.publicUrl, version: pkg.version });
   await app.register(authPlugin, { tokens: infra.tokens });
   await app.register(healthPlugin, { infra });
+  await app.register(devOutboxPlugin, {
+    mailer: infra.mailer,
+    enabled: config.nodeEnv !== 'production' && !config.smtpUrl,
+  });
   await registerModules(app, infra);
+  registerAsyncApi(app, { version: pkg.version, publicUrl: config.publicUrl });
   return app;
 }

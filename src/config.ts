@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, randomBytes, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
@@ -147,6 +147,30 @@ export interface Config {
   clusterWorkers: number;
 }
 
+/** A missing or unreadable certificate or key is named in one line, not a raw ENOENT at listen time. */
+function checkTlsFiles(certFile: string, keyFile: string): void {
+  const pem = (file: string, name: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+      throw new ConfigError(`${name} cannot be read: ${file} (${code})`);
+    }
+  };
+  try {
+    new X509Certificate(pem(certFile, 'TLS_CERT_FILE'));
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(`TLS_CERT_FILE is not a PEM certificate: ${certFile}`);
+  }
+  try {
+    createPrivateKey(pem(keyFile, 'TLS_KEY_FILE'));
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(`TLS_KEY_FILE is not a PEM private key (or it is encrypted): ${keyFile}`);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const nodeEnv = read(env, 'NODE_ENV', oneOf('development', 'production', 'test'), 'development');
   const port = read(env, 'PORT', int(0, 65535), 3000);
@@ -156,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (Boolean(tlsCertFile) !== Boolean(tlsKeyFile)) {
     throw new ConfigError('TLS_CERT_FILE and TLS_KEY_FILE must be set together');
   }
+  if (tlsCertFile && tlsKeyFile) checkTlsFiles(tlsCertFile, tlsKeyFile);
   const scheme = tlsCertFile ? 'https' : 'http';
   const dataDir = path.resolve(read(env, 'DATA_DIR', str, './data'));
   const jwtSecret = read(env, 'JWT_SECRET', str) ?? defaultSecret(nodeEnv, dataDir);

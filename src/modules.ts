@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
 import type { Infra } from './infra.js';
 import { createLocalStorage } from './lib/storage/local-storage.js';
-import { accountRoutes, authDeletionHook, authRoutes, createAuthModule } from './modules/auth/index.js';
+import { accountRoutes, authDeletionHook, authRoutes, createAuthModule, resetFormRoutes } from './modules/auth/index.js';
 import { createFilesService, createUrlSigner, filesRoutes, startFileSweeper } from './modules/files/index.js';
 import { createFriendsService, friendsRoutes, type FriendsService } from './modules/friends/index.js';
 import { createNotificationsService, notificationsRoutes } from './modules/notifications/index.js';
@@ -111,6 +111,7 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
 
   await realtime.register(app);
   await app.register(authRoutes, auth);
+  await app.register(resetFormRoutes, auth);
   await app.register(accountRoutes, auth);
   await app.register(usersRoutes, { users });
   await app.register(filesRoutes, { files: fileService, maxUploadBytes: config.maxUploadBytes });

@@ -15,7 +15,21 @@ export interface Mail {
 export interface Mailer {
   send(mail: Mail): Promise<void>;
   close(): void;
+  /** Outbox mode only: the latest mails written to the outbox by this process (development aid). */
+  outbox?(to: string): OutboxEntry[];
 }
+
+export interface OutboxEntry {
+  to: string;
+  subject: string;
+  link: string | null;
+  text: string;
+  file: string;
+  sentAt: string;
+}
+
+/** How many outbox mails a process remembers for `GET /dev/outbox`. */
+const OUTBOX_MEMORY = 500;
 
 interface MailerOptions {
   smtpUrl: string | undefined;
@@ -38,6 +52,7 @@ export function createMailer({ smtpUrl, from, outboxDir, logLinks, log }: Mailer
     };
   }
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const recent: OutboxEntry[] = [];
   return {
     async send(mail) {
       const info = await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
@@ -45,7 +60,17 @@ export function createMailer({ smtpUrl, from, outboxDir, logLinks, log }: Mailer
       const file = path.join(outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${newId().slice(-12)}.eml`);
       await writeFile(file, info.message as Buffer);
       log.info({ to: mail.to, subject: mail.subject, file, ...(logLinks ? { link: mail.link } : {}) }, 'mail written to outbox');
+      recent.push({
+        to: mail.to,
+        subject: mail.subject,
+        link: mail.link ?? null,
+        text: mail.text,
+        file,
+        sentAt: new Date().toISOString(),
+      });
+      if (recent.length > OUTBOX_MEMORY) recent.shift();
     },
+    outbox: (to) => recent.filter((entry) => entry.to.toLowerCase() === to.toLowerCase()).reverse(),
     close: () => transport.close(),
   };
 }

@@ -1,14 +1,13 @@
 import websocket from '@fastify/websocket';
-import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Infra } from '../infra.js';
 import { AppError } from '../lib/errors.js';
-import { Text } from '../lib/schemas.js';
 import type { GatewayHooks, PresencePort, SocialPort } from '../modules/ports.js';
 import type { UserDto } from '../modules/users/users.schemas.js';
 import { bearerToken } from '../plugins/auth.js';
 import { CloseCode } from './close-codes.js';
+import { WsRouteSchema } from './ws-route.schema.js';
 import type { Connection } from './connection.js';
 import { AddressCounter, PRE_AUTH_MAX_PAYLOAD, setMaxPayload } from './connection-limits.js';
 import { Gateway } from './gateway.js';
@@ -39,14 +38,6 @@ export interface Realtime {
   /** Registers `GET /ws` and starts the node's background work; closes sockets with 1012 on app close. */
   register(app: FastifyInstance): Promise<void>;
 }
-
-const WsQuery = Type.Object(
-  {
-    token: Type.Optional(Text({ maxLength: 4096, description: 'Access token (non-browser clients)' })),
-    since: Type.Optional(Type.Integer({ minimum: 0, description: 'Last durable seq received; resumes after it' })),
-  },
-  { additionalProperties: false },
-);
 
 /** Builds the gateway (presence first: the friends module reads it before routes exist). */
 export function createRealtime(infra: Infra, deps: RealtimeDeps): Realtime {
@@ -90,9 +81,16 @@ export function createRealtime(infra: Infra, deps: RealtimeDeps): Realtime {
       gw.start();
       const stopPruner = startPruner(infra.database.db, infra.config.eventRetentionDays, infra.log);
       app.addHook('onClose', async () => stopPruner());
-      app.get('/ws', { websocket: true, schema: { querystring: WsQuery } }, (socket, request) =>
-        accept(gw, addresses, socket, request, infra.log),
-      );
+      app.route({
+        method: 'GET',
+        url: '/ws',
+        schema: WsRouteSchema,
+        // A plain GET (no upgrade) is told what the endpoint is instead of a bare 404.
+        handler: async () => {
+          throw new AppError('upgrade_required', 'GET /ws is a WebSocket: send `Upgrade: websocket`');
+        },
+        wsHandler: (socket, request) => accept(gw, addresses, socket, request, infra.log),
+      });
     },
   };
 }

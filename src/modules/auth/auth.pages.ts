@@ -1,5 +1,4 @@
-// The two small pages a mailed link opens in a browser. The reset form posts JSON to the API
-// with a few lines of script, so the API itself stays JSON-only.
+// The small pages a mailed link opens in a browser: plain HTML, no script.
 
 function page(title: string, body: string): string {
   return `<!doctype html>
@@ -26,21 +25,33 @@ export function verifyPage(outcome: VerifyOutcome): string {
   }
 }
 
-export function resetFormPage(token: string): string {
-  const safeToken = JSON.stringify(token).replace(/</g, '\\u003c');
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/**
+ * The form the reset link opens. It is a plain HTML form posting to `POST /reset-password` (same
+ * origin, relative action), so it works without JavaScript and over plain HTTP on a LAN address.
+ */
+export function resetFormPage(token: string, message?: string): string {
+  const notice = message ? `<p role="alert">${escapeHtml(message)}</p>\n` : '';
   return page(
     'Choose a new password',
-    `<form id="f"><label>New password <input id="p" type="password" minlength="8" maxlength="128" required autocomplete="new-password"></label>
-<button type="submit">Set password</button></form><p id="m" role="status"></p>
-<script>
-document.getElementById('f').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const res = await fetch('/password/reset', { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: ${safeToken}, newPassword: document.getElementById('p').value }) });
-  const body = res.status === 204 ? null : await res.json().catch(() => null);
-  document.getElementById('m').textContent = res.status === 204 ? 'Your password was changed. You can now log in.' : (body && body.detail) || 'Something went wrong.';
-  if (res.status === 204) document.getElementById('f').remove();
-});
-</script>`,
+    `${notice}<form method="post" action="reset-password"><input type="hidden" name="token" value="${escapeHtml(token)}">
+<label>New password <input name="newPassword" type="password" minlength="8" maxlength="128" required autocomplete="new-password"></label>
+<button type="submit">Set password</button></form>`,
   );
+}
+
+export type ResetOutcome = 'changed' | 'invalid' | 'rate_limited';
+
+/** The answer to a submitted reset form. */
+export function resetResultPage(outcome: ResetOutcome): string {
+  switch (outcome) {
+    case 'changed':
+      return page('Password changed', '<p>Your password was changed and every session signed out. You can now log in.</p>');
+    case 'invalid':
+      return page('Link not valid', '<p>This link is invalid, used or expired. Ask for a new one from the app.</p>');
+    case 'rate_limited':
+      return page('Too many attempts', '<p>Too many attempts from this address. Wait a few minutes and open the link again.</p>');
+  }
 }

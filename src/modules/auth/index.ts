@@ -8,6 +8,7 @@ import { createSessionsService } from './sessions.service.js';
 
 export { accountRoutes } from './account.routes.js';
 export { authRoutes } from './auth.routes.js';
+export { resetFormRoutes } from './reset-form.routes.js';
 export type { AuthDeps } from './auth.context.js';
 
 /** Builds the auth services; `drain` waits for mail still being sent (on shutdown). */
