@@ -156,21 +156,28 @@ export class Realtime {
 
   /** Decides after a close whether to reconnect; refreshes the token on 4001. */
   private async afterClose({ code }: { code: number }): Promise<boolean> {
-    const { sessions } = this.deps;
-    if (!sessions.session) return false;
-    const expiresSoon = sessions.session.expiresAt - Date.now() < 5_000;
-    if (code !== Close.unauthorized && !expiresSoon) return true;
+    if (!this.deps.sessions.session) return false;
+    if (code !== Close.unauthorized) return true;
+    return this.refreshed(undefined);
+  }
+
+  /** False when the refresh was refused (signed out: the session manager told the app); a lost answer is retried later. */
+  private async refreshed(stale: string | undefined): Promise<boolean> {
     try {
-      await sessions.refresh(code === Close.unauthorized ? undefined : sessions.accessToken);
+      await this.deps.sessions.refresh(stale);
       return true;
     } catch (error) {
-      // Refused: signed out (the session manager told the app). No answer: try again later.
       return !(error instanceof ApiError);
     }
   }
 
   /** Opens one socket and resolves when it closes (or is given up). */
   private async connectOnce(): Promise<{ code: number; reason: string }> {
+    const session = this.deps.sessions.session;
+    // A token about to expire (a restored session, a long wait offline) is refreshed first.
+    if (session && session.expiresAt - Date.now() < 5_000 && !(await this.refreshed(session.accessToken))) {
+      return { code: Close.unauthorized, reason: 'signed out' };
+    }
     const userId = this.deps.sessions.session?.user.id;
     if (userId !== this.seqUser) {
       this.seqUser = userId;
