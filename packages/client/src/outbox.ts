@@ -3,6 +3,8 @@ import { ApiError, isRetryable } from './errors.js';
 import type { ClientStorage } from './storage.js';
 import type { Message, SendMessageBody } from './types.js';
 
+const RECENT = 200;
+
 /** What send() takes: the body of `POST /messages`; the client adds the clientMessageId. */
 export type SendInput = Omit<SendMessageBody, 'clientMessageId'> & { clientMessageId?: string };
 
@@ -44,6 +46,8 @@ export class Outbox {
   private stopped = false;
   private readonly sleeper = new Sleeper();
   private readonly waiters = new Map<string, { resolve(message: Message): void; reject(error: unknown): void }[]>();
+  /** The last answers, for settled() asked after the fact. */
+  private readonly recent = new Map<string, Message>();
 
   constructor(
     private readonly deps: {
@@ -79,8 +83,13 @@ export class Outbox {
     return local;
   }
 
-  /** Resolves with the server's Message once sent; rejects with the ApiError if it fails. */
+  /** Resolves with the server's Message once sent (or if just sent); rejects with the ApiError if it fails. */
   settled(clientMessageId: string): Promise<Message> {
+    const done = this.recent.get(clientMessageId);
+    if (done) return Promise.resolve(done);
+    const item = this.items.find((m) => m.clientMessageId === clientMessageId);
+    if (!item) return Promise.reject(new Error(`no message ${clientMessageId} in the outbox`));
+    if (item.status === 'failed' && item.error) return Promise.reject(new ApiError(item.error));
     return new Promise((resolve, reject) => {
       const list = this.waiters.get(clientMessageId) ?? [];
       list.push({ resolve, reject });
@@ -155,6 +164,8 @@ export class Outbox {
           attempt = 0;
           this.items = this.items.filter((m) => m !== item);
           this.changed();
+          this.recent.set(item.clientMessageId, message);
+          if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value!);
           this.deps.sink.sent(item, message);
           this.settle(item.clientMessageId, (w) => w.resolve(message));
         } catch (error) {
