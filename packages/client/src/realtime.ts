@@ -321,7 +321,8 @@ export class Realtime {
     const session = this.deps.sessions.session;
     if (!session) return;
     const left = session.expiresAt - Date.now();
-    const margin = Math.max(1_000, Math.min(60_000, left * 0.2));
+    // At least 2 s: the server floors the issue time to the second, so the token may end up to 1 s early.
+    const margin = Math.max(2_000, Math.min(60_000, left * 0.2));
     this.swapTimer = setTimeout(
       () => {
         this.deps.sessions.refresh(session.accessToken).then(
