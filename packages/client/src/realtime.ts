@@ -321,8 +321,9 @@ export class Realtime {
     const session = this.deps.sessions.session;
     if (!session) return;
     const left = session.expiresAt - Date.now();
-    // At least 2 s: the server floors the issue time to the second, so the token may end up to 1 s early.
-    const margin = Math.max(2_000, Math.min(60_000, left * 0.2));
+    // A quarter of the lifetime, at most a minute, at least 3 s: the server floors the issue time
+    // to the second (the token may end up to 1 s early) and a busy server takes time to answer.
+    const margin = Math.max(3_000, Math.min(60_000, left * 0.25));
     this.swapTimer = setTimeout(
       () => {
         this.deps.sessions.refresh(session.accessToken).then(
