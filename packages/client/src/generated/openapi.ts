@@ -79,6 +79,73 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/ws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open the real-time WebSocket
+         * @description A WebSocket upgrade (`Connection: Upgrade`, `Upgrade: websocket`). Authenticate with `?token=`, an `Authorization: Bearer` header, or — from browsers, which cannot set headers — by sending `{"type":"auth","token":"<accessToken>"}` as the first frame within 10 s. The first server frame is `ready`; every frame and event is described in the AsyncAPI document (`/asyncapi.json`, `/asyncapi.yaml`).
+         *
+         *     Close codes:
+         *     - `1009` a frame larger than 1 MiB
+         *     - `1012` server restarting — reconnect (to any node) with `since`
+         *     - `4001` unauthorized: no or bad token, no `auth` frame within 10 s, token expired without a swap, or session revoked — refresh the token and reconnect, or sign in
+         *     - `4008` rate limited: too many client frames — reconnect later with `since`
+         *     - `4009` too slow: the client did not read fast enough — reconnect with `since`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Access token (non-browser clients; browsers send an `auth` frame instead) */
+                    token?: string;
+                    /** @description Last durable seq received; the events after it are replayed */
+                    since?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Switching Protocols: the socket is open; frames follow the AsyncAPI document */
+                101: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                426: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/signup": {
         parameters: {
             query?: never;
@@ -108,21 +175,7 @@ export type paths = {
                      *       "password": "correct horse battery"
                      *     }
                      */
-                    "application/json": {
-                        /**
-                         * @description 3–32 letters, digits, `_` or `.`; unique regardless of case
-                         * @example ada_l
-                         */
-                        username: string;
-                        /**
-                         * Format: email
-                         * @description An e-mail address
-                         * @example ada@example.com
-                         */
-                        email: string;
-                        /** @description 8–128 characters */
-                        password: string;
-                    };
+                    "application/json": components["schemas"]["Signup"];
                 };
             };
             responses: {
@@ -132,13 +185,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * @description What happened, e.g. `verification_sent`
-                             * @example verification_sent
-                             */
-                            status: string;
-                        };
+                        "application/json": components["schemas"]["Accepted"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -147,18 +194,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -167,18 +203,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -187,18 +212,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -262,10 +276,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description The token from the mailed link */
-                        token: string;
-                    };
+                    "application/json": components["schemas"]["TokenBody"];
                 };
             };
             responses: {
@@ -275,51 +286,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** User */
-                            user: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                username: string;
-                                email: string;
-                                emailVerified: boolean;
-                                displayName: string | null;
-                                bio: string | null;
-                                avatar: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    name: string;
-                                    /** @example image/png */
-                                    mimeType: string;
-                                    /** @description Bytes */
-                                    size: number;
-                                    /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                    url: string;
-                                    thumbnailUrl: string | null;
-                                    width: number | null;
-                                    height: number | null;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                } | null;
-                                mfaEnabled: boolean;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["UserEnvelope"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -328,18 +295,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -369,14 +325,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: email
-                         * @description An e-mail address
-                         * @example ada@example.com
-                         */
-                        email: string;
-                    };
+                    "application/json": components["schemas"]["EmailBody"];
                 };
             };
             responses: {
@@ -386,13 +335,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * @description What happened, e.g. `verification_sent`
-                             * @example verification_sent
-                             */
-                            status: string;
-                        };
+                        "application/json": components["schemas"]["Accepted"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -401,18 +344,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -421,18 +353,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -471,15 +392,7 @@ export type paths = {
                      *       "password": "correct horse battery"
                      *     }
                      */
-                    "application/json": {
-                        /**
-                         * Format: email
-                         * @description An e-mail address
-                         * @example ada@example.com
-                         */
-                        email: string;
-                        password: string;
-                    };
+                    "application/json": components["schemas"]["Login"];
                 };
             };
             responses: {
@@ -489,70 +402,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description A JWT for `Authorization: Bearer`; short-lived */
-                            accessToken: string;
-                            /** @description Opaque, single use: each refresh returns a new one */
-                            refreshToken: string;
-                            /** @enum {string} */
-                            tokenType: "Bearer";
-                            /** @description Seconds until the access token expires */
-                            expiresIn: number;
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            sessionId: string;
-                            /** User */
-                            user: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                username: string;
-                                email: string;
-                                emailVerified: boolean;
-                                displayName: string | null;
-                                bio: string | null;
-                                avatar: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    name: string;
-                                    /** @example image/png */
-                                    mimeType: string;
-                                    /** @description Bytes */
-                                    size: number;
-                                    /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                    url: string;
-                                    thumbnailUrl: string | null;
-                                    width: number | null;
-                                    height: number | null;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                } | null;
-                                mfaEnabled: boolean;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            };
-                        } | {
-                            /** @enum {boolean} */
-                            mfaRequired: true;
-                            /** @description Send it with a code to `POST /login/mfa` within 5 minutes */
-                            mfaToken: string;
-                        };
+                        "application/json": components["schemas"]["Tokens"] | components["schemas"]["MfaChallenge"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -561,18 +411,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -581,18 +420,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -601,18 +429,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -621,18 +438,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -668,14 +474,7 @@ export type paths = {
                      *       "code": "492039"
                      *     }
                      */
-                    "application/json": {
-                        mfaToken: string;
-                        /**
-                         * @description A 6-digit TOTP code, or one of your recovery codes (single use)
-                         * @example 123456
-                         */
-                        code: string;
-                    };
+                    "application/json": components["schemas"]["MfaLogin"];
                 };
             };
             responses: {
@@ -685,65 +484,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description A JWT for `Authorization: Bearer`; short-lived */
-                            accessToken: string;
-                            /** @description Opaque, single use: each refresh returns a new one */
-                            refreshToken: string;
-                            /** @enum {string} */
-                            tokenType: "Bearer";
-                            /** @description Seconds until the access token expires */
-                            expiresIn: number;
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            sessionId: string;
-                            /** User */
-                            user: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                username: string;
-                                email: string;
-                                emailVerified: boolean;
-                                displayName: string | null;
-                                bio: string | null;
-                                avatar: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    name: string;
-                                    /** @example image/png */
-                                    mimeType: string;
-                                    /** @description Bytes */
-                                    size: number;
-                                    /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                    url: string;
-                                    thumbnailUrl: string | null;
-                                    width: number | null;
-                                    height: number | null;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                } | null;
-                                mfaEnabled: boolean;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Tokens"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -752,18 +493,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -772,18 +502,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -792,18 +511,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -836,9 +544,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        refreshToken: string;
-                    };
+                    "application/json": components["schemas"]["RefreshBody"];
                 };
             };
             responses: {
@@ -848,65 +554,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description A JWT for `Authorization: Bearer`; short-lived */
-                            accessToken: string;
-                            /** @description Opaque, single use: each refresh returns a new one */
-                            refreshToken: string;
-                            /** @enum {string} */
-                            tokenType: "Bearer";
-                            /** @description Seconds until the access token expires */
-                            expiresIn: number;
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            sessionId: string;
-                            /** User */
-                            user: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                username: string;
-                                email: string;
-                                emailVerified: boolean;
-                                displayName: string | null;
-                                bio: string | null;
-                                avatar: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    name: string;
-                                    /** @example image/png */
-                                    mimeType: string;
-                                    /** @description Bytes */
-                                    size: number;
-                                    /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                    url: string;
-                                    thumbnailUrl: string | null;
-                                    width: number | null;
-                                    height: number | null;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                } | null;
-                                mfaEnabled: boolean;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["Tokens"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -915,18 +563,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -935,18 +572,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -976,9 +602,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        refreshToken: string;
-                    };
+                    "application/json": components["schemas"]["RefreshBody"];
                 };
             };
             responses: {
@@ -995,18 +619,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1036,14 +649,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: email
-                         * @description An e-mail address
-                         * @example ada@example.com
-                         */
-                        email: string;
-                    };
+                    "application/json": components["schemas"]["EmailBody"];
                 };
             };
             responses: {
@@ -1053,13 +659,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * @description What happened, e.g. `verification_sent`
-                             * @example verification_sent
-                             */
-                            status: string;
-                        };
+                        "application/json": components["schemas"]["Accepted"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1068,18 +668,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1088,18 +677,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1141,7 +719,52 @@ export type paths = {
             };
         };
         put?: never;
-        post?: never;
+        /**
+         * The reset page’s form submission (HTML)
+         * @description Takes `application/x-www-form-urlencoded` `token` and `newPassword` and answers an HTML page; apps use `POST /password/reset`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": components["schemas"]["ResetPasswordForm"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1170,12 +793,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description The token from the mailed link */
-                        token: string;
-                        /** @description 8–128 characters */
-                        newPassword: string;
-                    };
+                    "application/json": components["schemas"]["ResetPassword"];
                 };
             };
             responses: {
@@ -1192,18 +810,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1212,18 +819,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1266,18 +862,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1315,31 +900,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            sessions: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                lastUsedAt: string;
-                                userAgent: string | null;
-                                ip: string | null;
-                                /** @description The session of the access token making this request */
-                                current: boolean;
-                            }[];
-                            nextCursor: string | null;
-                        };
+                        "application/json": components["schemas"]["SessionPage"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1348,18 +909,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1368,18 +918,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1431,18 +970,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1451,18 +979,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1471,18 +988,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1513,11 +1019,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        currentPassword: string;
-                        /** @description 8–128 characters */
-                        newPassword: string;
-                    };
+                    "application/json": components["schemas"]["ChangePassword"];
                 };
             };
             responses: {
@@ -1534,18 +1036,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1554,18 +1045,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1574,18 +1054,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1618,15 +1087,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        password: string;
-                        /**
-                         * Format: email
-                         * @description An e-mail address
-                         * @example ada@example.com
-                         */
-                        newEmail: string;
-                    };
+                    "application/json": components["schemas"]["ChangeEmail"];
                 };
             };
             responses: {
@@ -1636,13 +1097,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * @description What happened, e.g. `verification_sent`
-                             * @example verification_sent
-                             */
-                            status: string;
-                        };
+                        "application/json": components["schemas"]["Accepted"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1651,18 +1106,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1671,18 +1115,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1691,18 +1124,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1739,12 +1161,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description Base32 secret to type into an authenticator app */
-                            secret: string;
-                            /** @description `otpauth://totp/…` URI (SHA-1, 6 digits, 30 s), for a QR code */
-                            otpauthUrl: string;
-                        };
+                        "application/json": components["schemas"]["TotpSetup"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1753,18 +1170,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1773,18 +1179,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1804,7 +1199,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Turn TOTP on with a first code; returns 10 recovery codes */
+        /**
+         * Turn TOTP on (password and a first code); returns 10 recovery codes
+         * @description A wrong password answers `401 invalid_credentials`, a wrong code `401 invalid_mfa_code`. The account owner is told by mail.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1814,13 +1212,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /**
-                         * @description A 6-digit TOTP code, or one of your recovery codes (single use)
-                         * @example 123456
-                         */
-                        code: string;
-                    };
+                    "application/json": components["schemas"]["EnableMfa"];
                 };
             };
             responses: {
@@ -1830,10 +1222,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description 10 single-use codes; shown only once */
-                            recoveryCodes: string[];
-                        };
+                        "application/json": components["schemas"]["RecoveryCodes"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1842,18 +1231,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1862,18 +1240,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1882,18 +1249,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1902,18 +1258,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1933,7 +1278,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Turn TOTP off (password and a code) */
+        /**
+         * Turn TOTP off (password and a code)
+         * @description The account owner is told by mail.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1943,14 +1291,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        password: string;
-                        /**
-                         * @description A 6-digit TOTP code, or one of your recovery codes (single use)
-                         * @example 123456
-                         */
-                        code: string;
-                    };
+                    "application/json": components["schemas"]["DisableMfa"];
                 };
             };
             responses: {
@@ -1967,18 +1308,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -1987,18 +1317,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2007,18 +1326,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2027,18 +1335,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2072,48 +1369,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            id: string;
-                            username: string;
-                            email: string;
-                            emailVerified: boolean;
-                            displayName: string | null;
-                            bio: string | null;
-                            avatar: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                name: string;
-                                /** @example image/png */
-                                mimeType: string;
-                                /** @description Bytes */
-                                size: number;
-                                /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                url: string;
-                                thumbnailUrl: string | null;
-                                width: number | null;
-                                height: number | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            } | null;
-                            mfaEnabled: boolean;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["User"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2122,18 +1378,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2142,18 +1387,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2171,16 +1405,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        displayName?: null | string;
-                        bio?: null | string;
-                        /**
-                         * @description 3–32 letters, digits, `_` or `.`; unique regardless of case
-                         * @example ada_l
-                         */
-                        username?: string;
-                        avatarFileId?: null | string;
-                    };
+                    "application/json": components["schemas"]["UpdateProfile"];
                 };
             };
             responses: {
@@ -2190,48 +1415,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            id: string;
-                            username: string;
-                            email: string;
-                            emailVerified: boolean;
-                            displayName: string | null;
-                            bio: string | null;
-                            avatar: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                name: string;
-                                /** @example image/png */
-                                mimeType: string;
-                                /** @description Bytes */
-                                size: number;
-                                /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                url: string;
-                                thumbnailUrl: string | null;
-                                width: number | null;
-                                height: number | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            } | null;
-                            mfaEnabled: boolean;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["User"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2240,18 +1424,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2260,18 +1433,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2280,18 +1442,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2300,18 +1451,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2330,10 +1470,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Your current password */
-                        password: string;
-                    };
+                    "application/json": components["schemas"]["DeleteProfile"];
                 };
             };
             responses: {
@@ -2350,18 +1487,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2370,18 +1496,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2390,18 +1505,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2443,43 +1547,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            id: string;
-                            username: string;
-                            displayName: string | null;
-                            bio: string | null;
-                            avatar: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                name: string;
-                                /** @example image/png */
-                                mimeType: string;
-                                /** @description Bytes */
-                                size: number;
-                                /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                url: string;
-                                thumbnailUrl: string | null;
-                                width: number | null;
-                                height: number | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            } | null;
-                            /** @description Only when the viewer is a friend */
-                            online?: boolean;
-                            lastSeenAt?: string | null;
-                        };
+                        "application/json": components["schemas"]["PublicUser"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2488,18 +1556,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2508,18 +1565,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2528,18 +1574,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2559,11 +1594,14 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Search users by username prefix */
+        /**
+         * Search users by username prefix
+         * @description The prefix needs at least 2 characters. At most 30 searches a minute per user (429 `rate_limited`).
+         */
         get: {
             parameters: {
                 query: {
-                    /** @description Username prefix, case-insensitive */
+                    /** @description Username prefix, case-insensitive; at least 2 characters */
                     query: string;
                     /** @description Opaque cursor from `nextCursor` */
                     cursor?: string;
@@ -2581,46 +1619,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            users: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                username: string;
-                                displayName: string | null;
-                                bio: string | null;
-                                avatar: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    name: string;
-                                    /** @example image/png */
-                                    mimeType: string;
-                                    /** @description Bytes */
-                                    size: number;
-                                    /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                    url: string;
-                                    thumbnailUrl: string | null;
-                                    width: number | null;
-                                    height: number | null;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                } | null;
-                                /** @description Only when the viewer is a friend */
-                                online?: boolean;
-                                lastSeenAt?: string | null;
-                            }[];
-                            nextCursor: string | null;
-                        };
+                        "application/json": components["schemas"]["UserPage"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2629,18 +1628,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2649,18 +1637,16 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2692,13 +1678,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "multipart/form-data": {
-                        /**
-                         * Format: binary
-                         * @description The file; its type is taken from its bytes
-                         */
-                        file: string;
-                    };
+                    "multipart/form-data": components["schemas"]["FileUpload"];
                 };
             };
             responses: {
@@ -2708,29 +1688,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            id: string;
-                            name: string;
-                            /** @example image/png */
-                            mimeType: string;
-                            /** @description Bytes */
-                            size: number;
-                            /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                            url: string;
-                            thumbnailUrl: string | null;
-                            width: number | null;
-                            height: number | null;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["File"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2739,18 +1697,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2759,18 +1706,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2779,18 +1715,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2799,18 +1724,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2819,18 +1733,16 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2905,18 +1817,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2925,18 +1826,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2945,18 +1835,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -2965,18 +1844,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3053,18 +1921,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -3073,18 +1930,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -3093,18 +1939,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -3113,18 +1948,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3148,7 +1972,7 @@ export type paths = {
         put?: never;
         /**
          * Send a friend request (by user id or username)
-         * @description If the other user already asked you, you become friends at once (200 `{ friend }`). A request to someone who blocked you answers as usual and is never delivered.
+         * @description If the other user already asked you, you become friends at once (200 `{ friend }`). A request to someone who blocked you answers as usual and is never delivered. At most 20 an hour per user (429 `rate_limited` with `Retry-After`).
          */
         post: {
             parameters: {
@@ -3160,16 +1984,7 @@ export type paths = {
             /** @description Exactly one of `userId` or `username` */
             requestBody: {
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description An opaque id
-                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                         */
-                        userId?: string;
-                        /** @description Case-insensitive */
-                        username?: string;
-                    };
+                    "application/json": components["schemas"]["AddFriend"];
                 };
             };
             responses: {
@@ -3179,46 +1994,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** PublicUser */
-                            friend: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                username: string;
-                                displayName: string | null;
-                                bio: string | null;
-                                avatar: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    name: string;
-                                    /** @example image/png */
-                                    mimeType: string;
-                                    /** @description Bytes */
-                                    size: number;
-                                    /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                    url: string;
-                                    thumbnailUrl: string | null;
-                                    width: number | null;
-                                    height: number | null;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                } | null;
-                                /** @description Only when the viewer is a friend */
-                                online?: boolean;
-                                lastSeenAt?: string | null;
-                            };
-                        };
+                        "application/json": components["schemas"]["FriendEnvelope"];
                     };
                 };
                 /** @description A new pending request */
@@ -3227,99 +2003,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** FriendRequest */
-                            request: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                /** PublicUser */
-                                from: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    username: string;
-                                    displayName: string | null;
-                                    bio: string | null;
-                                    avatar: {
-                                        /**
-                                         * Format: uuid
-                                         * @description An opaque id
-                                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                         */
-                                        id: string;
-                                        name: string;
-                                        /** @example image/png */
-                                        mimeType: string;
-                                        /** @description Bytes */
-                                        size: number;
-                                        /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                        url: string;
-                                        thumbnailUrl: string | null;
-                                        width: number | null;
-                                        height: number | null;
-                                        /**
-                                         * Format: date-time
-                                         * @description ISO 8601, UTC
-                                         */
-                                        createdAt: string;
-                                    } | null;
-                                    /** @description Only when the viewer is a friend */
-                                    online?: boolean;
-                                    lastSeenAt?: string | null;
-                                };
-                                /** PublicUser */
-                                to: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    username: string;
-                                    displayName: string | null;
-                                    bio: string | null;
-                                    avatar: {
-                                        /**
-                                         * Format: uuid
-                                         * @description An opaque id
-                                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                         */
-                                        id: string;
-                                        name: string;
-                                        /** @example image/png */
-                                        mimeType: string;
-                                        /** @description Bytes */
-                                        size: number;
-                                        /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                        url: string;
-                                        thumbnailUrl: string | null;
-                                        width: number | null;
-                                        height: number | null;
-                                        /**
-                                         * Format: date-time
-                                         * @description ISO 8601, UTC
-                                         */
-                                        createdAt: string;
-                                    } | null;
-                                    /** @description Only when the viewer is a friend */
-                                    online?: boolean;
-                                    lastSeenAt?: string | null;
-                                };
-                                status: "pending" | "accepted" | "declined" | "cancelled";
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["FriendRequestEnvelope"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -3328,18 +2012,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -3348,18 +2021,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -3368,18 +2030,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -3388,18 +2039,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -3408,18 +2048,16 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3457,54 +2095,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            friends: {
-                                /** PublicUser */
-                                user: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    username: string;
-                                    displayName: string | null;
-                                    bio: string | null;
-                                    avatar: {
-                                        /**
-                                         * Format: uuid
-                                         * @description An opaque id
-                                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                         */
-                                        id: string;
-                                        name: string;
-                                        /** @example image/png */
-                                        mimeType: string;
-                                        /** @description Bytes */
-                                        size: number;
-                                        /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                        url: string;
-                                        thumbnailUrl: string | null;
-                                        width: number | null;
-                                        height: number | null;
-                                        /**
-                                         * Format: date-time
-                                         * @description ISO 8601, UTC
-                                         */
-                                        createdAt: string;
-                                    } | null;
-                                    /** @description Only when the viewer is a friend */
-                                    online?: boolean;
-                                    lastSeenAt?: string | null;
-                                };
-                                /**
-                                 * Format: date-time
-                                 * @description When you became friends
-                                 */
-                                since: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
+                        "application/json": components["schemas"]["FriendList"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -3513,18 +2104,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -3533,18 +2113,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3580,190 +2149,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description Pending requests to you */
-                            incoming: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                /** PublicUser */
-                                from: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    username: string;
-                                    displayName: string | null;
-                                    bio: string | null;
-                                    avatar: {
-                                        /**
-                                         * Format: uuid
-                                         * @description An opaque id
-                                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                         */
-                                        id: string;
-                                        name: string;
-                                        /** @example image/png */
-                                        mimeType: string;
-                                        /** @description Bytes */
-                                        size: number;
-                                        /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                        url: string;
-                                        thumbnailUrl: string | null;
-                                        width: number | null;
-                                        height: number | null;
-                                        /**
-                                         * Format: date-time
-                                         * @description ISO 8601, UTC
-                                         */
-                                        createdAt: string;
-                                    } | null;
-                                    /** @description Only when the viewer is a friend */
-                                    online?: boolean;
-                                    lastSeenAt?: string | null;
-                                };
-                                /** PublicUser */
-                                to: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    username: string;
-                                    displayName: string | null;
-                                    bio: string | null;
-                                    avatar: {
-                                        /**
-                                         * Format: uuid
-                                         * @description An opaque id
-                                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                         */
-                                        id: string;
-                                        name: string;
-                                        /** @example image/png */
-                                        mimeType: string;
-                                        /** @description Bytes */
-                                        size: number;
-                                        /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                        url: string;
-                                        thumbnailUrl: string | null;
-                                        width: number | null;
-                                        height: number | null;
-                                        /**
-                                         * Format: date-time
-                                         * @description ISO 8601, UTC
-                                         */
-                                        createdAt: string;
-                                    } | null;
-                                    /** @description Only when the viewer is a friend */
-                                    online?: boolean;
-                                    lastSeenAt?: string | null;
-                                };
-                                status: "pending" | "accepted" | "declined" | "cancelled";
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            }[];
-                            /** @description Pending requests you sent */
-                            outgoing: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                /** PublicUser */
-                                from: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    username: string;
-                                    displayName: string | null;
-                                    bio: string | null;
-                                    avatar: {
-                                        /**
-                                         * Format: uuid
-                                         * @description An opaque id
-                                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                         */
-                                        id: string;
-                                        name: string;
-                                        /** @example image/png */
-                                        mimeType: string;
-                                        /** @description Bytes */
-                                        size: number;
-                                        /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                        url: string;
-                                        thumbnailUrl: string | null;
-                                        width: number | null;
-                                        height: number | null;
-                                        /**
-                                         * Format: date-time
-                                         * @description ISO 8601, UTC
-                                         */
-                                        createdAt: string;
-                                    } | null;
-                                    /** @description Only when the viewer is a friend */
-                                    online?: boolean;
-                                    lastSeenAt?: string | null;
-                                };
-                                /** PublicUser */
-                                to: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    username: string;
-                                    displayName: string | null;
-                                    bio: string | null;
-                                    avatar: {
-                                        /**
-                                         * Format: uuid
-                                         * @description An opaque id
-                                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                         */
-                                        id: string;
-                                        name: string;
-                                        /** @example image/png */
-                                        mimeType: string;
-                                        /** @description Bytes */
-                                        size: number;
-                                        /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                        url: string;
-                                        thumbnailUrl: string | null;
-                                        width: number | null;
-                                        height: number | null;
-                                        /**
-                                         * Format: date-time
-                                         * @description ISO 8601, UTC
-                                         */
-                                        createdAt: string;
-                                    } | null;
-                                    /** @description Only when the viewer is a friend */
-                                    online?: boolean;
-                                    lastSeenAt?: string | null;
-                                };
-                                status: "pending" | "accepted" | "declined" | "cancelled";
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["FriendRequestList"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -3772,18 +2158,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3827,46 +2202,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** PublicUser */
-                            friend: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                username: string;
-                                displayName: string | null;
-                                bio: string | null;
-                                avatar: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    name: string;
-                                    /** @example image/png */
-                                    mimeType: string;
-                                    /** @description Bytes */
-                                    size: number;
-                                    /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                    url: string;
-                                    thumbnailUrl: string | null;
-                                    width: number | null;
-                                    height: number | null;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                } | null;
-                                /** @description Only when the viewer is a friend */
-                                online?: boolean;
-                                lastSeenAt?: string | null;
-                            };
-                        };
+                        "application/json": components["schemas"]["FriendEnvelope"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -3875,18 +2211,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -3895,18 +2220,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -3915,18 +2229,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -3935,18 +2238,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3995,18 +2287,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4015,18 +2296,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4035,18 +2305,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4055,18 +2314,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4116,18 +2364,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4136,18 +2373,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4156,18 +2382,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4176,18 +2391,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4243,18 +2447,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4263,18 +2456,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4283,18 +2465,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4303,18 +2474,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4352,54 +2512,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            blocks: {
-                                /** PublicUser */
-                                user: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    username: string;
-                                    displayName: string | null;
-                                    bio: string | null;
-                                    avatar: {
-                                        /**
-                                         * Format: uuid
-                                         * @description An opaque id
-                                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                         */
-                                        id: string;
-                                        name: string;
-                                        /** @example image/png */
-                                        mimeType: string;
-                                        /** @description Bytes */
-                                        size: number;
-                                        /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                        url: string;
-                                        thumbnailUrl: string | null;
-                                        width: number | null;
-                                        height: number | null;
-                                        /**
-                                         * Format: date-time
-                                         * @description ISO 8601, UTC
-                                         */
-                                        createdAt: string;
-                                    } | null;
-                                    /** @description Only when the viewer is a friend */
-                                    online?: boolean;
-                                    lastSeenAt?: string | null;
-                                };
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
+                        "application/json": components["schemas"]["BlockList"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4408,18 +2521,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4428,18 +2530,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4482,18 +2573,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4502,18 +2582,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4522,18 +2591,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4583,18 +2641,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4603,18 +2650,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4623,18 +2659,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4673,73 +2698,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            notifications: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                /** @description What happened */
-                                type: "friend_request" | "friend_accepted" | "message" | "mention" | "group_added";
-                                actor: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    username: string;
-                                    displayName: string | null;
-                                    bio: string | null;
-                                    avatar: {
-                                        /**
-                                         * Format: uuid
-                                         * @description An opaque id
-                                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                         */
-                                        id: string;
-                                        name: string;
-                                        /** @example image/png */
-                                        mimeType: string;
-                                        /** @description Bytes */
-                                        size: number;
-                                        /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                        url: string;
-                                        thumbnailUrl: string | null;
-                                        width: number | null;
-                                        height: number | null;
-                                        /**
-                                         * Format: date-time
-                                         * @description ISO 8601, UTC
-                                         */
-                                        createdAt: string;
-                                    } | null;
-                                    /** @description Only when the viewer is a friend */
-                                    online?: boolean;
-                                    lastSeenAt?: string | null;
-                                } | null;
-                                /** @description Type-specific: `requestId` (friend_request, friend_accepted); `conversationId`, `count`, `lastMessage` (message); `conversationId`, `messageId`, `groupId` (mention); `groupId` (group_added) */
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                                read: boolean;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                updatedAt: string;
-                            }[];
-                            /** @description Unread notifications in total, whatever the page */
-                            unreadCount: number;
-                            nextCursor: string | null;
-                        };
+                        "application/json": components["schemas"]["NotificationList"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4748,18 +2707,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4768,18 +2716,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4803,7 +2740,7 @@ export type paths = {
         put?: never;
         /**
          * Mark notifications read (`ids`, or `all: true`)
-         * @description Does not mark conversations read. Each notification that changes is pushed as `notification.updated`.
+         * @description Does not mark conversations read. A `message` notification's id is its conversation's id. The owner's devices get one `notification.read` event (`{ ids }` of those that changed, or `{ all: true }`).
          */
         post: {
             parameters: {
@@ -4814,16 +2751,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Notifications to mark read */
-                        ids: string[];
-                    } | {
-                        /**
-                         * @description Mark every notification read
-                         * @enum {boolean}
-                         */
-                        all: true;
-                    };
+                    "application/json": components["schemas"]["MarkNotificationsRead"];
                 };
             };
             responses: {
@@ -4840,18 +2768,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4860,18 +2777,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4909,62 +2815,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            groups: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                conversationId: string;
-                                name: string;
-                                description: string;
-                                avatar: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    name: string;
-                                    /** @example image/png */
-                                    mimeType: string;
-                                    /** @description Bytes */
-                                    size: number;
-                                    /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                    url: string;
-                                    thumbnailUrl: string | null;
-                                    width: number | null;
-                                    height: number | null;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                } | null;
-                                ownerId: string | null;
-                                memberCount: number;
-                                /** @description owner (one per group), admin (manages the group and its members), member */
-                                myRole: "owner" | "admin" | "member";
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                updatedAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
+                        "application/json": components["schemas"]["GroupPage"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4973,18 +2824,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -4993,24 +2833,16 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
         };
         put?: never;
-        /** Create a group with some of your friends; you are its owner */
+        /**
+         * Create a group with some of your friends; you are its owner
+         * @description At most 10 an hour per user (429 `rate_limited` with `Retry-After`).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -5020,16 +2852,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Shown to every member; 1–100 characters, not only spaces, no control characters */
-                        name: string;
-                        /** @description Friends of the creator to add at once; the creator is added as owner */
-                        memberIds: string[];
-                        /** @description Up to 1000 characters (line breaks allowed); empty for none */
-                        description?: string;
-                        /** @description An image you uploaded (`POST /files`); null or absent for none */
-                        avatarFileId?: string | null;
-                    };
+                    "application/json": components["schemas"]["CreateGroup"];
                 };
             };
             responses: {
@@ -5039,59 +2862,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            id: string;
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            conversationId: string;
-                            name: string;
-                            description: string;
-                            avatar: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                name: string;
-                                /** @example image/png */
-                                mimeType: string;
-                                /** @description Bytes */
-                                size: number;
-                                /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                url: string;
-                                thumbnailUrl: string | null;
-                                width: number | null;
-                                height: number | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            } | null;
-                            ownerId: string | null;
-                            memberCount: number;
-                            /** @description owner (one per group), admin (manages the group and its members), member */
-                            myRole: "owner" | "admin" | "member";
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            createdAt: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Group"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5100,18 +2871,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5120,18 +2880,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5140,18 +2889,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5160,18 +2898,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5180,18 +2907,16 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5228,59 +2953,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            id: string;
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            conversationId: string;
-                            name: string;
-                            description: string;
-                            avatar: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                name: string;
-                                /** @example image/png */
-                                mimeType: string;
-                                /** @description Bytes */
-                                size: number;
-                                /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                url: string;
-                                thumbnailUrl: string | null;
-                                width: number | null;
-                                height: number | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            } | null;
-                            ownerId: string | null;
-                            memberCount: number;
-                            /** @description owner (one per group), admin (manages the group and its members), member */
-                            myRole: "owner" | "admin" | "member";
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            createdAt: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Group"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5289,18 +2962,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5309,18 +2971,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5329,18 +2980,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5358,14 +2998,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Shown to every member; 1–100 characters, not only spaces, no control characters */
-                        name?: string;
-                        /** @description Up to 1000 characters (line breaks allowed); empty for none */
-                        description?: string;
-                        /** @description An image you uploaded; null clears the picture */
-                        avatarFileId?: string | null;
-                    };
+                    "application/json": components["schemas"]["UpdateGroup"];
                 };
             };
             responses: {
@@ -5375,59 +3008,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            id: string;
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            conversationId: string;
-                            name: string;
-                            description: string;
-                            avatar: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                name: string;
-                                /** @example image/png */
-                                mimeType: string;
-                                /** @description Bytes */
-                                size: number;
-                                /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                url: string;
-                                thumbnailUrl: string | null;
-                                width: number | null;
-                                height: number | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            } | null;
-                            ownerId: string | null;
-                            memberCount: number;
-                            /** @description owner (one per group), admin (manages the group and its members), member */
-                            myRole: "owner" | "admin" | "member";
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            createdAt: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Group"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5436,18 +3017,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5456,18 +3026,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5476,18 +3035,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5496,18 +3044,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5549,56 +3086,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            members: {
-                                /** PublicUser */
-                                user: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    username: string;
-                                    displayName: string | null;
-                                    bio: string | null;
-                                    avatar: {
-                                        /**
-                                         * Format: uuid
-                                         * @description An opaque id
-                                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                         */
-                                        id: string;
-                                        name: string;
-                                        /** @example image/png */
-                                        mimeType: string;
-                                        /** @description Bytes */
-                                        size: number;
-                                        /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                        url: string;
-                                        thumbnailUrl: string | null;
-                                        width: number | null;
-                                        height: number | null;
-                                        /**
-                                         * Format: date-time
-                                         * @description ISO 8601, UTC
-                                         */
-                                        createdAt: string;
-                                    } | null;
-                                    /** @description Only when the viewer is a friend */
-                                    online?: boolean;
-                                    lastSeenAt?: string | null;
-                                };
-                                /** @description owner (one per group), admin (manages the group and its members), member */
-                                role: "owner" | "admin" | "member";
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                joinedAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
+                        "application/json": components["schemas"]["MemberPage"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5607,18 +3095,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5627,18 +3104,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5647,18 +3113,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5693,13 +3148,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description The user to add or remove
-                         */
-                        userId: string;
-                    };
+                    "application/json": components["schemas"]["MemberTarget"];
                 };
             };
             responses: {
@@ -5709,59 +3158,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            id: string;
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            conversationId: string;
-                            name: string;
-                            description: string;
-                            avatar: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                name: string;
-                                /** @example image/png */
-                                mimeType: string;
-                                /** @description Bytes */
-                                size: number;
-                                /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                url: string;
-                                thumbnailUrl: string | null;
-                                width: number | null;
-                                height: number | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            } | null;
-                            ownerId: string | null;
-                            memberCount: number;
-                            /** @description owner (one per group), admin (manages the group and its members), member */
-                            myRole: "owner" | "admin" | "member";
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            createdAt: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Group"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5770,18 +3167,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5790,18 +3176,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5810,18 +3185,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5830,18 +3194,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5850,18 +3203,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5894,13 +3236,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description The user to add or remove
-                         */
-                        userId: string;
-                    };
+                    "application/json": components["schemas"]["MemberTarget"];
                 };
             };
             responses: {
@@ -5910,59 +3246,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            id: string;
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            conversationId: string;
-                            name: string;
-                            description: string;
-                            avatar: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                name: string;
-                                /** @example image/png */
-                                mimeType: string;
-                                /** @description Bytes */
-                                size: number;
-                                /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                url: string;
-                                thumbnailUrl: string | null;
-                                width: number | null;
-                                height: number | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            } | null;
-                            ownerId: string | null;
-                            memberCount: number;
-                            /** @description owner (one per group), admin (manages the group and its members), member */
-                            myRole: "owner" | "admin" | "member";
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            createdAt: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Group"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5971,18 +3255,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -5991,18 +3264,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6011,18 +3273,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6031,18 +3282,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6088,18 +3328,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6108,18 +3337,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6128,18 +3346,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6173,10 +3380,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description owner (one per group), admin (manages the group and its members), member */
-                        role: "owner" | "admin" | "member";
-                    };
+                    "application/json": components["schemas"]["ChangeRole"];
                 };
             };
             responses: {
@@ -6186,59 +3390,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            id: string;
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            conversationId: string;
-                            name: string;
-                            description: string;
-                            avatar: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                name: string;
-                                /** @example image/png */
-                                mimeType: string;
-                                /** @description Bytes */
-                                size: number;
-                                /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                url: string;
-                                thumbnailUrl: string | null;
-                                width: number | null;
-                                height: number | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            } | null;
-                            ownerId: string | null;
-                            memberCount: number;
-                            /** @description owner (one per group), admin (manages the group and its members), member */
-                            myRole: "owner" | "admin" | "member";
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            createdAt: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Group"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6247,18 +3399,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6267,18 +3408,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6287,18 +3417,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6307,18 +3426,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6352,33 +3460,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description An opaque id
-                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                         */
-                        recipientId?: string;
-                        /**
-                         * Format: uuid
-                         * @description An opaque id
-                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                         */
-                        groupId?: string;
-                        /** @description Up to MAX_MESSAGE_LENGTH (default 4000) characters */
-                        text?: string;
-                        /** @description Files you uploaded */
-                        attachmentIds?: string[];
-                        /**
-                         * Format: uuid
-                         * @description An opaque id
-                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                         */
-                        replyToId?: string;
-                        mentions?: string[];
-                        /** @description Idempotency key: a retry with the same value returns the first message */
-                        clientMessageId?: string;
-                    };
+                    "application/json": components["schemas"]["SendMessage"];
                 };
             };
             responses: {
@@ -6388,76 +3470,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            id: string;
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            conversationId: string;
-                            groupId: string | null;
-                            senderId: string | null;
-                            recipientId: string | null;
-                            /** @description Position in its conversation: increases by one per message */
-                            seq: number;
-                            type: "text" | "system";
-                            text: string | null;
-                            attachments: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                name: string;
-                                /** @example image/png */
-                                mimeType: string;
-                                /** @description Bytes */
-                                size: number;
-                                /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                url: string;
-                                thumbnailUrl: string | null;
-                                width: number | null;
-                                height: number | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            }[];
-                            replyTo: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                senderId: string | null;
-                                text: string | null;
-                            } | null;
-                            /** @description Mentioned user ids (members only) */
-                            mentions: string[];
-                            system: ({
-                                kind: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | null;
-                            clientMessageId: string | null;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            createdAt: string;
-                            editedAt: string | null;
-                            deletedAt: string | null;
-                            status: ("sent" | "delivered" | "read") | null;
-                        };
+                        "application/json": components["schemas"]["Message"];
                     };
                 };
                 /** @description Default Response */
@@ -6466,76 +3479,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            id: string;
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            conversationId: string;
-                            groupId: string | null;
-                            senderId: string | null;
-                            recipientId: string | null;
-                            /** @description Position in its conversation: increases by one per message */
-                            seq: number;
-                            type: "text" | "system";
-                            text: string | null;
-                            attachments: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                name: string;
-                                /** @example image/png */
-                                mimeType: string;
-                                /** @description Bytes */
-                                size: number;
-                                /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                url: string;
-                                thumbnailUrl: string | null;
-                                width: number | null;
-                                height: number | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            }[];
-                            replyTo: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                senderId: string | null;
-                                text: string | null;
-                            } | null;
-                            /** @description Mentioned user ids (members only) */
-                            mentions: string[];
-                            system: ({
-                                kind: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | null;
-                            clientMessageId: string | null;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            createdAt: string;
-                            editedAt: string | null;
-                            deletedAt: string | null;
-                            status: ("sent" | "delivered" | "read") | null;
-                        };
+                        "application/json": components["schemas"]["Message"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6544,18 +3488,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6564,18 +3497,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6584,18 +3506,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6604,18 +3515,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6624,18 +3524,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6690,85 +3579,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description Oldest first */
-                            messages: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                conversationId: string;
-                                groupId: string | null;
-                                senderId: string | null;
-                                recipientId: string | null;
-                                /** @description Position in its conversation: increases by one per message */
-                                seq: number;
-                                type: "text" | "system";
-                                text: string | null;
-                                attachments: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    name: string;
-                                    /** @example image/png */
-                                    mimeType: string;
-                                    /** @description Bytes */
-                                    size: number;
-                                    /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                    url: string;
-                                    thumbnailUrl: string | null;
-                                    width: number | null;
-                                    height: number | null;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                }[];
-                                replyTo: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    senderId: string | null;
-                                    text: string | null;
-                                } | null;
-                                /** @description Mentioned user ids (members only) */
-                                mentions: string[];
-                                system: ({
-                                    kind: string;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                                clientMessageId: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                                editedAt: string | null;
-                                deletedAt: string | null;
-                                status: ("sent" | "delivered" | "read") | null;
-                            }[];
-                            /** @description More messages exist beyond this page in the direction asked (older without a cursor) */
-                            hasMore: boolean;
-                            /** @description With `around`: older messages exist */
-                            hasMoreBefore?: boolean;
-                            /** @description With `around`: newer messages exist */
-                            hasMoreAfter?: boolean;
-                        };
+                        "application/json": components["schemas"]["MessagePage"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6777,18 +3588,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6797,18 +3597,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6817,18 +3606,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6867,18 +3645,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6887,18 +3654,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6907,18 +3663,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -6927,18 +3672,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6947,7 +3681,7 @@ export type paths = {
         head?: never;
         /**
          * Edit your message
-         * @description `id` is the **message id**. Sender only; 404 once deleted.
+         * @description `id` is the **message id**. Sender only; 404 once deleted. In a direct chat, 403 `not_friends` unless the two are friends with no block either way (as for sending).
          */
         patch: {
             parameters: {
@@ -6964,9 +3698,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        text: string;
-                    };
+                    "application/json": components["schemas"]["EditMessage"];
                 };
             };
             responses: {
@@ -6976,76 +3708,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            id: string;
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            conversationId: string;
-                            groupId: string | null;
-                            senderId: string | null;
-                            recipientId: string | null;
-                            /** @description Position in its conversation: increases by one per message */
-                            seq: number;
-                            type: "text" | "system";
-                            text: string | null;
-                            attachments: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                name: string;
-                                /** @example image/png */
-                                mimeType: string;
-                                /** @description Bytes */
-                                size: number;
-                                /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                url: string;
-                                thumbnailUrl: string | null;
-                                width: number | null;
-                                height: number | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                            }[];
-                            replyTo: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                senderId: string | null;
-                                text: string | null;
-                            } | null;
-                            /** @description Mentioned user ids (members only) */
-                            mentions: string[];
-                            system: ({
-                                kind: string;
-                            } & {
-                                [key: string]: unknown;
-                            }) | null;
-                            clientMessageId: string | null;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601, UTC
-                             */
-                            createdAt: string;
-                            editedAt: string | null;
-                            deletedAt: string | null;
-                            status: ("sent" | "delivered" | "read") | null;
-                        };
+                        "application/json": components["schemas"]["Message"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7054,18 +3717,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7074,18 +3726,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7094,18 +3735,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7114,18 +3744,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -7173,85 +3792,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description Oldest first */
-                            messages: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                conversationId: string;
-                                groupId: string | null;
-                                senderId: string | null;
-                                recipientId: string | null;
-                                /** @description Position in its conversation: increases by one per message */
-                                seq: number;
-                                type: "text" | "system";
-                                text: string | null;
-                                attachments: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    name: string;
-                                    /** @example image/png */
-                                    mimeType: string;
-                                    /** @description Bytes */
-                                    size: number;
-                                    /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                    url: string;
-                                    thumbnailUrl: string | null;
-                                    width: number | null;
-                                    height: number | null;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                }[];
-                                replyTo: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    senderId: string | null;
-                                    text: string | null;
-                                } | null;
-                                /** @description Mentioned user ids (members only) */
-                                mentions: string[];
-                                system: ({
-                                    kind: string;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                                clientMessageId: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                                editedAt: string | null;
-                                deletedAt: string | null;
-                                status: ("sent" | "delivered" | "read") | null;
-                            }[];
-                            /** @description More messages exist beyond this page in the direction asked (older without a cursor) */
-                            hasMore: boolean;
-                            /** @description With `around`: older messages exist */
-                            hasMoreBefore?: boolean;
-                            /** @description With `around`: newer messages exist */
-                            hasMoreAfter?: boolean;
-                        };
+                        "application/json": components["schemas"]["MessagePage"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7260,18 +3801,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7280,18 +3810,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7300,18 +3819,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -7362,18 +3870,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7382,18 +3879,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7402,18 +3888,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -7453,34 +3928,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            delivered: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                userId: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                at: string;
-                            }[];
-                            read: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                userId: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                at: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["MessageReceipts"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7489,18 +3937,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7509,18 +3946,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7529,18 +3955,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -7580,187 +3995,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            conversations: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                type: "direct" | "group";
-                                peer: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    username: string;
-                                    displayName: string | null;
-                                    bio: string | null;
-                                    avatar: {
-                                        /**
-                                         * Format: uuid
-                                         * @description An opaque id
-                                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                         */
-                                        id: string;
-                                        name: string;
-                                        /** @example image/png */
-                                        mimeType: string;
-                                        /** @description Bytes */
-                                        size: number;
-                                        /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                        url: string;
-                                        thumbnailUrl: string | null;
-                                        width: number | null;
-                                        height: number | null;
-                                        /**
-                                         * Format: date-time
-                                         * @description ISO 8601, UTC
-                                         */
-                                        createdAt: string;
-                                    } | null;
-                                    /** @description Only when the viewer is a friend */
-                                    online?: boolean;
-                                    lastSeenAt?: string | null;
-                                } | null;
-                                group: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    conversationId: string;
-                                    name: string;
-                                    description: string;
-                                    avatar: {
-                                        /**
-                                         * Format: uuid
-                                         * @description An opaque id
-                                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                         */
-                                        id: string;
-                                        name: string;
-                                        /** @example image/png */
-                                        mimeType: string;
-                                        /** @description Bytes */
-                                        size: number;
-                                        /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                        url: string;
-                                        thumbnailUrl: string | null;
-                                        width: number | null;
-                                        height: number | null;
-                                        /**
-                                         * Format: date-time
-                                         * @description ISO 8601, UTC
-                                         */
-                                        createdAt: string;
-                                    } | null;
-                                    ownerId: string | null;
-                                    memberCount: number;
-                                    /** @description owner (one per group), admin (manages the group and its members), member */
-                                    myRole: "owner" | "admin" | "member";
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    updatedAt: string;
-                                } | null;
-                                lastMessage: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    conversationId: string;
-                                    groupId: string | null;
-                                    senderId: string | null;
-                                    recipientId: string | null;
-                                    /** @description Position in its conversation: increases by one per message */
-                                    seq: number;
-                                    type: "text" | "system";
-                                    text: string | null;
-                                    attachments: {
-                                        /**
-                                         * Format: uuid
-                                         * @description An opaque id
-                                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                         */
-                                        id: string;
-                                        name: string;
-                                        /** @example image/png */
-                                        mimeType: string;
-                                        /** @description Bytes */
-                                        size: number;
-                                        /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                        url: string;
-                                        thumbnailUrl: string | null;
-                                        width: number | null;
-                                        height: number | null;
-                                        /**
-                                         * Format: date-time
-                                         * @description ISO 8601, UTC
-                                         */
-                                        createdAt: string;
-                                    }[];
-                                    replyTo: {
-                                        /**
-                                         * Format: uuid
-                                         * @description An opaque id
-                                         * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                         */
-                                        id: string;
-                                        senderId: string | null;
-                                        text: string | null;
-                                    } | null;
-                                    /** @description Mentioned user ids (members only) */
-                                    mentions: string[];
-                                    system: ({
-                                        kind: string;
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | null;
-                                    clientMessageId: string | null;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                    editedAt: string | null;
-                                    deletedAt: string | null;
-                                    status: ("sent" | "delivered" | "read") | null;
-                                } | null;
-                                /** @description Others' non-deleted messages above your read watermark */
-                                unreadCount: number;
-                                /** @description A muted conversation makes no `message` notifications (mentions still do) */
-                                muted: boolean;
-                                /**
-                                 * Format: date-time
-                                 * @description Last activity
-                                 */
-                                updatedAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
+                        "application/json": components["schemas"]["ConversationPage"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7769,18 +4004,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7789,18 +4013,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -7862,85 +4075,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description Oldest first */
-                            messages: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                conversationId: string;
-                                groupId: string | null;
-                                senderId: string | null;
-                                recipientId: string | null;
-                                /** @description Position in its conversation: increases by one per message */
-                                seq: number;
-                                type: "text" | "system";
-                                text: string | null;
-                                attachments: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    name: string;
-                                    /** @example image/png */
-                                    mimeType: string;
-                                    /** @description Bytes */
-                                    size: number;
-                                    /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                    url: string;
-                                    thumbnailUrl: string | null;
-                                    width: number | null;
-                                    height: number | null;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                }[];
-                                replyTo: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    senderId: string | null;
-                                    text: string | null;
-                                } | null;
-                                /** @description Mentioned user ids (members only) */
-                                mentions: string[];
-                                system: ({
-                                    kind: string;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                                clientMessageId: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                                editedAt: string | null;
-                                deletedAt: string | null;
-                                status: ("sent" | "delivered" | "read") | null;
-                            }[];
-                            /** @description More messages exist beyond this page in the direction asked (older without a cursor) */
-                            hasMore: boolean;
-                            /** @description With `around`: older messages exist */
-                            hasMoreBefore?: boolean;
-                            /** @description With `around`: newer messages exist */
-                            hasMoreAfter?: boolean;
-                        };
+                        "application/json": components["schemas"]["MessagePage"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7949,18 +4084,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7969,18 +4093,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -7989,18 +4102,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -8051,18 +4153,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -8071,18 +4162,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -8091,18 +4171,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -8137,10 +4206,7 @@ export type paths = {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Mute `message` notifications of this conversation */
-                        muted: boolean;
-                    };
+                    "application/json": components["schemas"]["ConversationSettings"];
                 };
             };
             responses: {
@@ -8150,184 +4216,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description An opaque id
-                             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                             */
-                            id: string;
-                            type: "direct" | "group";
-                            peer: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                username: string;
-                                displayName: string | null;
-                                bio: string | null;
-                                avatar: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    name: string;
-                                    /** @example image/png */
-                                    mimeType: string;
-                                    /** @description Bytes */
-                                    size: number;
-                                    /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                    url: string;
-                                    thumbnailUrl: string | null;
-                                    width: number | null;
-                                    height: number | null;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                } | null;
-                                /** @description Only when the viewer is a friend */
-                                online?: boolean;
-                                lastSeenAt?: string | null;
-                            } | null;
-                            group: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                conversationId: string;
-                                name: string;
-                                description: string;
-                                avatar: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    name: string;
-                                    /** @example image/png */
-                                    mimeType: string;
-                                    /** @description Bytes */
-                                    size: number;
-                                    /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                    url: string;
-                                    thumbnailUrl: string | null;
-                                    width: number | null;
-                                    height: number | null;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                } | null;
-                                ownerId: string | null;
-                                memberCount: number;
-                                /** @description owner (one per group), admin (manages the group and its members), member */
-                                myRole: "owner" | "admin" | "member";
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                updatedAt: string;
-                            } | null;
-                            lastMessage: {
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                id: string;
-                                /**
-                                 * Format: uuid
-                                 * @description An opaque id
-                                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                 */
-                                conversationId: string;
-                                groupId: string | null;
-                                senderId: string | null;
-                                recipientId: string | null;
-                                /** @description Position in its conversation: increases by one per message */
-                                seq: number;
-                                type: "text" | "system";
-                                text: string | null;
-                                attachments: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    name: string;
-                                    /** @example image/png */
-                                    mimeType: string;
-                                    /** @description Bytes */
-                                    size: number;
-                                    /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
-                                    url: string;
-                                    thumbnailUrl: string | null;
-                                    width: number | null;
-                                    height: number | null;
-                                    /**
-                                     * Format: date-time
-                                     * @description ISO 8601, UTC
-                                     */
-                                    createdAt: string;
-                                }[];
-                                replyTo: {
-                                    /**
-                                     * Format: uuid
-                                     * @description An opaque id
-                                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
-                                     */
-                                    id: string;
-                                    senderId: string | null;
-                                    text: string | null;
-                                } | null;
-                                /** @description Mentioned user ids (members only) */
-                                mentions: string[];
-                                system: ({
-                                    kind: string;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                                clientMessageId: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601, UTC
-                                 */
-                                createdAt: string;
-                                editedAt: string | null;
-                                deletedAt: string | null;
-                                status: ("sent" | "delivered" | "read") | null;
-                            } | null;
-                            /** @description Others' non-deleted messages above your read watermark */
-                            unreadCount: number;
-                            /** @description A muted conversation makes no `message` notifications (mentions still do) */
-                            muted: boolean;
-                            /**
-                             * Format: date-time
-                             * @description Last activity
-                             */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Conversation"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -8336,18 +4225,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -8356,18 +4234,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -8376,18 +4243,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            /** @description Stable machine-readable code, e.g. `validation_failed` */
-                            code: string;
-                            errors?: {
-                                path: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -8402,7 +4258,706 @@ export type paths = {
 };
 export type webhooks = Record<string, never>;
 export type components = {
-    schemas: never;
+    schemas: {
+        /** Accepted */
+        Accepted: {
+            /**
+             * @description What happened, e.g. `verification_sent`
+             * @example verification_sent
+             */
+            status: string;
+        };
+        /**
+         * AddFriend
+         * @description Exactly one of `userId` or `username`
+         */
+        AddFriend: {
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            userId?: string;
+            /**
+             * Format: text
+             * @description Case-insensitive
+             */
+            username?: string;
+        };
+        /** BlockList */
+        BlockList: {
+            blocks: {
+                user: components["schemas"]["PublicUser"];
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC
+                 */
+                createdAt: string;
+            }[];
+            nextCursor: string | null;
+        };
+        /** ChangeEmail */
+        ChangeEmail: {
+            /** Format: text */
+            password: string;
+            /**
+             * Format: email
+             * @description An e-mail address
+             * @example ada@example.com
+             */
+            newEmail: string;
+        };
+        /** ChangePassword */
+        ChangePassword: {
+            /** Format: text */
+            currentPassword: string;
+            /**
+             * Format: text
+             * @description 8–128 characters
+             */
+            newPassword: string;
+        };
+        /** ChangeRole */
+        ChangeRole: {
+            /** @description owner (one per group), admin (manages the group and its members), member */
+            role: "owner" | "admin" | "member";
+        };
+        /** Conversation */
+        Conversation: {
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            id: string;
+            type: "direct" | "group";
+            peer: components["schemas"]["PublicUser"] | null;
+            group: components["schemas"]["Group"] | null;
+            lastMessage: components["schemas"]["Message"] | null;
+            /** @description Others' non-deleted messages above your read watermark */
+            unreadCount: number;
+            /** @description A muted conversation makes no `message` notifications (mentions still do) */
+            muted: boolean;
+            /**
+             * Format: date-time
+             * @description Last activity
+             */
+            updatedAt: string;
+        };
+        /** ConversationPage */
+        ConversationPage: {
+            conversations: components["schemas"]["Conversation"][];
+            nextCursor: string | null;
+        };
+        /** ConversationSettings */
+        ConversationSettings: {
+            /** @description Mute `message` notifications of this conversation */
+            muted: boolean;
+        };
+        /** CreateGroup */
+        CreateGroup: {
+            /**
+             * Format: text
+             * @description Shown to every member; 1–100 characters, not only spaces, no control characters
+             */
+            name: string;
+            /** @description Friends of the creator to add at once; the creator is added as owner */
+            memberIds: string[];
+            /**
+             * Format: text
+             * @description Up to 1000 characters (line breaks allowed); empty for none
+             */
+            description?: string;
+            /** @description An image you uploaded (`POST /files`); null or absent for none */
+            avatarFileId?: string | null;
+        };
+        /** DeleteProfile */
+        DeleteProfile: {
+            /**
+             * Format: text
+             * @description Your current password
+             */
+            password: string;
+        };
+        /** DisableMfa */
+        DisableMfa: {
+            /** Format: text */
+            password: string;
+            /**
+             * Format: text
+             * @description A 6-digit TOTP code, or one of your recovery codes (single use)
+             * @example 123456
+             */
+            code: string;
+        };
+        /** EditMessage */
+        EditMessage: {
+            /** Format: text */
+            text: string;
+        };
+        /** EmailBody */
+        EmailBody: {
+            /**
+             * Format: email
+             * @description An e-mail address
+             * @example ada@example.com
+             */
+            email: string;
+        };
+        /** EnableMfa */
+        EnableMfa: {
+            password: string;
+            /**
+             * Format: text
+             * @description A 6-digit TOTP code, or one of your recovery codes (single use)
+             * @example 123456
+             */
+            code: string;
+        };
+        /** File */
+        File: {
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            id: string;
+            name: string;
+            /** @example image/png */
+            mimeType: string;
+            /** @description Bytes */
+            size: number;
+            /** @description Absolute, signed URL valid for one hour; also accepts a Bearer token */
+            url: string;
+            thumbnailUrl: string | null;
+            width: number | null;
+            height: number | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+        };
+        /** FileUpload */
+        FileUpload: {
+            /**
+             * Format: binary
+             * @description The file; its type is taken from its bytes
+             */
+            file: string;
+        };
+        /**
+         * FriendEnvelope
+         * @description The new friend, with `online` and `lastSeenAt`
+         */
+        FriendEnvelope: {
+            friend: components["schemas"]["PublicUser"];
+        };
+        /** FriendList */
+        FriendList: {
+            friends: {
+                user: components["schemas"]["PublicUser"];
+                /**
+                 * Format: date-time
+                 * @description When you became friends
+                 */
+                since: string;
+            }[];
+            nextCursor: string | null;
+        };
+        /** FriendRequest */
+        FriendRequest: {
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            id: string;
+            from: components["schemas"]["PublicUser"];
+            to: components["schemas"]["PublicUser"];
+            status: "pending" | "accepted" | "declined" | "cancelled";
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+        };
+        /**
+         * FriendRequestEnvelope
+         * @description A new pending request
+         */
+        FriendRequestEnvelope: {
+            request: components["schemas"]["FriendRequest"];
+        };
+        /** FriendRequestList */
+        FriendRequestList: {
+            /** @description Pending requests to you */
+            incoming: components["schemas"]["FriendRequest"][];
+            /** @description Pending requests you sent */
+            outgoing: components["schemas"]["FriendRequest"][];
+        };
+        /** Group */
+        Group: {
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            conversationId: string;
+            name: string;
+            description: string;
+            avatar: components["schemas"]["File"] | null;
+            ownerId: string | null;
+            memberCount: number;
+            /** @description owner (one per group), admin (manages the group and its members), member */
+            myRole: "owner" | "admin" | "member";
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+        };
+        /** GroupPage */
+        GroupPage: {
+            groups: components["schemas"]["Group"][];
+            nextCursor: string | null;
+        };
+        /** Login */
+        Login: {
+            /**
+             * Format: email
+             * @description An e-mail address
+             * @example ada@example.com
+             */
+            email: string;
+            /** Format: text */
+            password: string;
+        };
+        /** MarkNotificationsRead */
+        MarkNotificationsRead: {
+            /** @description Notifications to mark read */
+            ids: string[];
+        } | {
+            /**
+             * @description Mark every notification read
+             * @enum {boolean}
+             */
+            all: true;
+        };
+        /** Member */
+        Member: {
+            user: components["schemas"]["PublicUser"];
+            /** @description owner (one per group), admin (manages the group and its members), member */
+            role: "owner" | "admin" | "member";
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            joinedAt: string;
+        };
+        /** MemberPage */
+        MemberPage: {
+            members: components["schemas"]["Member"][];
+            nextCursor: string | null;
+        };
+        /** MemberTarget */
+        MemberTarget: {
+            /**
+             * Format: uuid
+             * @description The user to add or remove
+             */
+            userId: string;
+        };
+        /** Message */
+        Message: {
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            conversationId: string;
+            groupId: string | null;
+            senderId: string | null;
+            recipientId: string | null;
+            /** @description Position in its conversation: increases by one per message */
+            seq: number;
+            type: "text" | "system";
+            text: string | null;
+            attachments: components["schemas"]["File"][];
+            replyTo: components["schemas"]["ReplyPreview"] | null;
+            /** @description Mentioned user ids (members only) */
+            mentions: string[];
+            system: ({
+                kind: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            clientMessageId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            editedAt: string | null;
+            deletedAt: string | null;
+            status: ("sent" | "delivered" | "read") | null;
+        };
+        /** MessagePage */
+        MessagePage: {
+            /** @description Oldest first */
+            messages: components["schemas"]["Message"][];
+            /** @description More messages exist beyond this page in the direction asked (older without a cursor) */
+            hasMore: boolean;
+            /** @description With `around`: older messages exist */
+            hasMoreBefore?: boolean;
+            /** @description With `around`: newer messages exist */
+            hasMoreAfter?: boolean;
+        };
+        /**
+         * MessageReceipts
+         * @description Members other than the sender who received / read the message, and when
+         */
+        MessageReceipts: {
+            delivered: {
+                /**
+                 * Format: uuid
+                 * @description An opaque id
+                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                userId: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC
+                 */
+                at: string;
+            }[];
+            read: {
+                /**
+                 * Format: uuid
+                 * @description An opaque id
+                 * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+                 */
+                userId: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601, UTC
+                 */
+                at: string;
+            }[];
+        };
+        /** MfaChallenge */
+        MfaChallenge: {
+            /** @enum {boolean} */
+            mfaRequired: true;
+            /** @description Send it with a code to `POST /login/mfa` within 5 minutes */
+            mfaToken: string;
+        };
+        /** MfaLogin */
+        MfaLogin: {
+            /** Format: text */
+            mfaToken: string;
+            /**
+             * Format: text
+             * @description A 6-digit TOTP code, or one of your recovery codes (single use)
+             * @example 123456
+             */
+            code: string;
+        };
+        /** Notification */
+        Notification: {
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            id: string;
+            /** @description What happened */
+            type: "friend_request" | "friend_accepted" | "message" | "mention" | "group_added";
+            actor: components["schemas"]["PublicUser"] | null;
+            /** @description Type-specific: `requestId` (friend_request, friend_accepted); `conversationId`, `groupId`, `count` (unread messages), `lastMessage` (message: derived from the conversation, listed while it has unread messages; its id is the conversation's); `conversationId`, `messageId`, `groupId` (mention); `groupId` (group_added) */
+            data: {
+                [key: string]: unknown;
+            };
+            read: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            updatedAt: string;
+        };
+        /** NotificationList */
+        NotificationList: {
+            notifications: components["schemas"]["Notification"][];
+            /** @description Unread notifications in total, whatever the page */
+            unreadCount: number;
+            nextCursor: string | null;
+        };
+        /**
+         * Problem
+         * @description RFC 9457 problem details
+         */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description Stable machine-readable code, e.g. `validation_failed` */
+            code: string;
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        };
+        /** PublicUser */
+        PublicUser: {
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            id: string;
+            username: string;
+            displayName: string | null;
+            bio: string | null;
+            avatar: components["schemas"]["File"] | null;
+            /** @description Only when the viewer is a friend */
+            online?: boolean;
+            lastSeenAt?: string | null;
+        };
+        /** RecoveryCodes */
+        RecoveryCodes: {
+            /** @description 10 single-use codes; shown only once */
+            recoveryCodes: string[];
+        };
+        /** RefreshBody */
+        RefreshBody: {
+            /** Format: text */
+            refreshToken: string;
+        };
+        /** ReplyPreview */
+        ReplyPreview: {
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            id: string;
+            senderId: string | null;
+            text: string | null;
+        };
+        /** ResetPassword */
+        ResetPassword: {
+            /**
+             * Format: text
+             * @description The token from the mailed link
+             */
+            token: string;
+            /**
+             * Format: text
+             * @description 8–128 characters
+             */
+            newPassword: string;
+        };
+        /** ResetPasswordForm */
+        ResetPasswordForm: {
+            token: string;
+            newPassword: string;
+        };
+        /** SendMessage */
+        SendMessage: {
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            recipientId?: string;
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            groupId?: string;
+            /**
+             * Format: text
+             * @description Up to MAX_MESSAGE_LENGTH (default 4000) characters
+             */
+            text?: string;
+            /** @description Files you uploaded */
+            attachmentIds?: string[];
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            replyToId?: string;
+            mentions?: string[];
+            /**
+             * Format: text
+             * @description Idempotency key: a retry with the same value returns the first message
+             */
+            clientMessageId?: string;
+        };
+        /** Session */
+        Session: {
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            lastUsedAt: string;
+            userAgent: string | null;
+            ip: string | null;
+            /** @description The session of the access token making this request */
+            current: boolean;
+        };
+        /** SessionPage */
+        SessionPage: {
+            sessions: components["schemas"]["Session"][];
+            nextCursor: string | null;
+        };
+        /** Signup */
+        Signup: {
+            /**
+             * Format: text
+             * @description 3–32 letters, digits, `_` or `.`; unique regardless of case
+             * @example ada_l
+             */
+            username: string;
+            /**
+             * Format: email
+             * @description An e-mail address
+             * @example ada@example.com
+             */
+            email: string;
+            /**
+             * Format: text
+             * @description 8–128 characters
+             */
+            password: string;
+        };
+        /** TokenBody */
+        TokenBody: {
+            /**
+             * Format: text
+             * @description The token from the mailed link
+             */
+            token: string;
+        };
+        /** Tokens */
+        Tokens: {
+            /** @description A JWT for `Authorization: Bearer`; short-lived */
+            accessToken: string;
+            /** @description Opaque, single use: each refresh returns a new one */
+            refreshToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            sessionId: string;
+            user: components["schemas"]["User"];
+        };
+        /** TotpSetup */
+        TotpSetup: {
+            /** @description Base32 secret to type into an authenticator app */
+            secret: string;
+            /** @description `otpauth://totp/…` URI (SHA-1, 6 digits, 30 s), for a QR code */
+            otpauthUrl: string;
+        };
+        /** UpdateGroup */
+        UpdateGroup: {
+            /**
+             * Format: text
+             * @description Shown to every member; 1–100 characters, not only spaces, no control characters
+             */
+            name?: string;
+            /**
+             * Format: text
+             * @description Up to 1000 characters (line breaks allowed); empty for none
+             */
+            description?: string;
+            /** @description An image you uploaded; null clears the picture */
+            avatarFileId?: string | null;
+        };
+        /** UpdateProfile */
+        UpdateProfile: {
+            displayName?: null | string;
+            bio?: null | string;
+            /**
+             * Format: text
+             * @description 3–32 letters, digits, `_` or `.`; unique regardless of case
+             * @example ada_l
+             */
+            username?: string;
+            avatarFileId?: null | string;
+        };
+        /** User */
+        User: {
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            id: string;
+            username: string;
+            email: string;
+            emailVerified: boolean;
+            displayName: string | null;
+            bio: string | null;
+            avatar: components["schemas"]["File"] | null;
+            mfaEnabled: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+        };
+        /** UserEnvelope */
+        UserEnvelope: {
+            user: components["schemas"]["User"];
+        };
+        /** UserPage */
+        UserPage: {
+            users: components["schemas"]["PublicUser"][];
+            nextCursor: string | null;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
