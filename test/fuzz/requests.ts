@@ -205,7 +205,7 @@ function build(op: Operation, pool: IdPool, clean: boolean): fc.Arbitrary<FuzzRe
   const extraHeaders = clean ? fc.constant({}) : fc.oneof(fc.constant({}), hostileHeaders);
   return fc.record({ segments, knownQuery, extraQuery, body, auth: clean ? cleanAuth : auth, extraHeaders }).map((r) => {
     let i = 0;
-    const path = op.path.replace(/\{[^}]+\}/g, () => r.segments[i++] ?? '');
+    const path = op.path.replace(/\{[^{}]+\}/g, () => r.segments[i++] ?? '');
     const pairs = [...r.knownQuery.flatMap((q) => q ?? []), ...(r.extraQuery ?? [])];
     const query = pairs.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
     const headers: Record<string, string> = { ...r.extraHeaders };
