@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import regexp from 'eslint-plugin-regexp';
+import noNestedQuantifiers from './eslint/no-nested-quantifiers.js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -19,7 +20,9 @@ export default tseslint.config(
   // Regular expressions that can backtrack without bound are a denial of service waiting for input.
   regexp.configs['flat/recommended'],
   {
+    plugins: { local: { rules: { 'no-nested-quantifiers': noNestedQuantifiers } } },
     rules: {
+      'local/no-nested-quantifiers': 'error',
       'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
       'regexp/no-super-linear-move': ['error', { report: 'potential' }],
       // Style only, and they would rewrite patterns all over the code for no safety gain.
@@ -64,7 +67,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['eslint.config.js'],
+    files: ['eslint.config.js', 'eslint/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
   {
