@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { startTestApp } from '../helpers/app.js';
+import { startServerProcess } from '../helpers/process.js';
 import { uniqueName } from '../helpers/factories.js';
 import { PASSWORD } from './support.js';
 
@@ -136,52 +137,38 @@ test('production refuses to start without SMTP_URL unless MAIL_OUTBOX=true is se
 
 test('in production the outbox log line carries no link or token; the mail file still has it', async () => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'chat-prod-'));
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: '',
-      REDIS_URL: '',
-      NODE_ENV: 'production',
-      JWT_SECRET: 'j'.repeat(40),
-      ENCRYPTION_KEY: 'e'.repeat(40),
-      MAIL_OUTBOX: 'true',
-      SMTP_URL: '',
-    },
+  const server = await startServerProcess({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'production',
+    JWT_SECRET: 'j'.repeat(40),
+    ENCRYPTION_KEY: 'e'.repeat(40),
+    MAIL_OUTBOX: 'true',
   });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   try {
-    for (let i = 0; i < 900 && !out.includes('Chat API ready'); i += 1) await new Promise((r) => setTimeout(r, 100));
-    const base = `http://127.0.0.1:${port}`;
     const username = uniqueName('prod');
-    const res = await fetch(`${base}/signup`, {
+    const res = await fetch(`${server.url}/signup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username, email: `${username}@example.test`, password: PASSWORD }),
     });
     assert.equal(res.status, 202);
-    const line = JSON.parse(await waitForLine(() => out, /mail written to outbox/)) as { file: string; link?: string };
+    const line = JSON.parse(await waitForLine(() => server.output(), /mail written to outbox/)) as {
+      file: string;
+      link?: string;
+    };
     assert.equal(line.link, undefined);
-    assert.ok(!out.includes('token='), 'no token in the logs');
+    assert.ok(!server.output().includes('token='), 'no token in the logs');
     assert.match(await readFile(line.file, 'utf8'), /verify-email\?token=/);
-    child.kill('SIGTERM');
-    assert.equal(await exited, 0);
+    assert.equal(await server.stop(), 0);
   } finally {
-    child.kill('SIGKILL');
+    await server.stop('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
   }
 });
 
 async function waitForLine(read: () => string, pattern: RegExp): Promise<string> {
-  for (let i = 0; i < 100; i += 1) {
+  for (let i = 0; i < 200; i += 1) {
     const line = read()
       .split('\n')
       .find((l) => pattern.test(l));
