@@ -14,7 +14,7 @@ import { newSession, seedWorld, snapshotOf, type World } from './world.js';
  * a failure prints the seed and path to replay it (`FUZZ_SEED=… FUZZ_PATH=…`).
  */
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const PATH = process.env.FUZZ_PATH;
 const ONLY = process.env.FUZZ_ONLY;
