@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startTestApp, useTestApp } from '../helpers/app.js';
 import { uniqueName } from '../helpers/factories.js';
+import { productionEnv } from '../helpers/production.js';
 
 // Embedded mode with the real outbox mailer, as `npm start` runs without SMTP_URL.
 const t = useTestApp({ realMailer: true });
@@ -50,7 +51,7 @@ test('GET /dev/outbox lists nothing for an unknown address and refuses a missing
 test('GET /dev/outbox does not exist with SMTP or in production', async () => {
   const envs: Record<string, string>[] = [
     { SMTP_URL: 'smtp://127.0.0.1:9' },
-    { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://chat.example.test' },
+    { ...productionEnv, PUBLIC_URL: 'https://chat.example.test' },
   ];
   for (const env of envs) {
     const app = await startTestApp({ env, realMailer: true });

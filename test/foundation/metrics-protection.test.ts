@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
 import { useTestApp } from '../helpers/app.js';
+import { productionEnv } from '../helpers/production.js';
 
-const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+const production = productionEnv;
 const TOKEN = 'metrics-token-0123456789abcdef';
 
 describe('production without METRICS_TOKEN or METRICS_PORT', () => {

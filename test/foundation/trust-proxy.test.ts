@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { useTestApp, type TestApp } from '../helpers/app.js';
 import { createUser, uniqueName } from '../helpers/factories.js';
 import { startServerProcess } from '../helpers/process.js';
+import { productionEnv } from '../helpers/production.js';
 
 /** Logs in with a forged X-Forwarded-For and returns the `ip` the new session recorded. */
 async function sessionIpWith(t: TestApp, forwardedFor: string): Promise<string> {
@@ -63,8 +64,7 @@ test('TRUST_PROXY accepts addresses, CIDR ranges and true; anything else stops t
 
 test('TRUST_PROXY=true in production starts, with a warning', async () => {
   const server = await startServerProcess({
-    NODE_ENV: 'production',
-    JWT_SECRET: 'y'.repeat(40),
+    ...productionEnv,
     TRUST_PROXY: 'true',
     DATA_DIR: await mkdtemp(path.join(tmpdir(), 'chat-trust-')),
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),

@@ -113,7 +113,7 @@ export const TotpSetupSchema = Type.Object(
   { title: 'TotpSetup' },
 );
 export const EnableMfaSchema = Type.Object(
-  { password: Type.String({ minLength: 1, maxLength: 128 }), code: CodeSchema },
+  { password: Text({ minLength: 1, maxLength: 128 }), code: CodeSchema },
   { additionalProperties: false, title: 'EnableMfa' },
 );
 export const RecoveryCodesSchema = Type.Object(
