@@ -7,7 +7,8 @@ import { startServerProcess, type ServerProcess } from '../helpers/process.js';
 
 // Type sniffing runs on the event loop: a pattern that backtracks without bound would block the
 // whole server, and an in-process test would block with it (its own timeout could never fire).
-// So the server runs as its own process here, and each test carries a timeout.
+// So the server runs as its own process here (embedded database: the test is about the event
+// loop, and a shared PostgreSQL database may carry other migrations), and each test carries a timeout.
 const TIMEOUT = { timeout: 60_000 };
 
 describe('HTML/SVG sniffing on adversarial text', () => {
@@ -20,7 +21,6 @@ describe('HTML/SVG sniffing on adversarial text', () => {
       REQUIRE_EMAIL_VERIFICATION: 'false',
       RATE_LIMITS: 'false',
       LOG_LEVEL: 'warn',
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     });
     const account = {
       username: `sniff_${process.pid}`,
