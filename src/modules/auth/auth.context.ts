@@ -49,7 +49,7 @@ export const limits = {
  * staircase, so the wait grows with the failures (5 at once, then one a minute, then one in six
  * minutes, at most 20 a day): that is what stops one address hammering an account while the owner,
  * elsewhere, still logs in. Per account, whatever the address, there is a hard ceiling: at most
- * 100 failures in any hour (50 at once plus 50 an hour), 600 a day.
+ * 100 failures in any hour (50 at once plus 50 an hour) and a daily cap of 300 (refilled over a day).
  */
 export const failureLimits = {
   loginAccountIp: [perMinute(5), { burst: 10, perSecond: 10 / 3600 }, perDay(20)],
