@@ -195,8 +195,14 @@ export async function ackedMessageSeqs(
     SELECT a.user_id, e.data->>'conversationId' AS conversation_id, max((e.data->>'seq')::bigint) AS max_seq
     FROM unnest(${ranges.map((r) => r.userId)}::uuid[], ${ranges.map((r) => r.fromSeq)}::bigint[],
                 ${ranges.map((r) => r.toSeq)}::bigint[]) AS a(user_id, from_seq, to_seq)
-    JOIN event_log l ON l.user_id = a.user_id AND l.seq > a.from_seq AND l.seq <= a.to_seq
-    JOIN events e ON e.id = l.event_id
+    -- LATERAL with LIMIT: a nested loop of primary-key lookups whatever the statistics, never a
+    -- hash join over a whole table (which a generic plan chose once the log had history).
+    CROSS JOIN LATERAL (
+      SELECT event_id FROM event_log
+      WHERE user_id = a.user_id AND seq > a.from_seq AND seq <= a.to_seq
+      ORDER BY seq LIMIT 5000
+    ) l
+    CROSS JOIN LATERAL (SELECT type, data FROM events WHERE id = l.event_id LIMIT 1) e
     WHERE e.type = 'message.created'
     GROUP BY 1, 2`.execute(db);
   return result.rows.map((r) => ({ userId: r.userId, conversationId: r.conversationId, seq: Number(r.maxSeq) }));
