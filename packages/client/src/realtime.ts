@@ -102,6 +102,8 @@ export class Realtime {
       if (session && this.connected) this.sendFrame({ type: 'auth', token: session.accessToken });
     });
     const ready = new Promise<ReadyData>((resolve, reject) => (this.firstReady = { resolve, reject }));
+    // A caller that does not wait for it (and then disconnects) must not see an unhandled rejection.
+    ready.catch(() => {});
     void this.loop();
     return ready;
   }
@@ -185,7 +187,9 @@ export class Realtime {
       this.ackedSeq = 0;
       this.unacked = 0;
     }
-    const url = new URL('/ws', this.deps.url);
+    if (!this.running) return { code: 1000, reason: 'stopped' };
+    // Relative to the base, which may carry a path (https://example.com/chat/ → /chat/ws).
+    const url = new URL('ws', this.deps.url.endsWith('/') ? this.deps.url : `${this.deps.url}/`);
     if (this.lastSeq !== undefined) url.searchParams.set('since', String(this.lastSeq));
     let socket: WebSocketLike;
     try {
