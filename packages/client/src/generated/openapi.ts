@@ -4406,6 +4406,7 @@ export type components = {
         };
         /** EnableMfa */
         EnableMfa: {
+            /** Format: text */
             password: string;
             /**
              * Format: text
