@@ -68,9 +68,7 @@ interface EventDescription {
 }
 
 /** The `data` of each durable event type; the type makes a new catalog entry without a payload fail to compile. */
-export const DurableEventPayloads: { [K in DurableEventType]: EventDescription } & {
-  'notification.read': EventDescription;
-} = {
+export const DurableEventPayloads: { [K in DurableEventType]: EventDescription } = {
   'message.created': {
     payload: MessageSchema,
     to: 'the members of the conversation (the sender’s own copy has `clientMessageId`)',
