@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { useTestApp } from '../helpers/app.js';
 import { befriend, createUser } from '../helpers/factories.js';
-import { WsClient } from '../helpers/ws.js';
+import { eventsSoFar } from '../helpers/sentinel.js';
+import { WsClient, type Frame } from '../helpers/ws.js';
 
 const t = useTestApp();
 
@@ -11,8 +11,7 @@ async function connect(token: string): Promise<WsClient> {
   return WsClient.connect(t.current.url, { token });
 }
 
-/** Lets in-flight events arrive before asserting that something was NOT received. */
-const settle = () => sleep(300);
+const ofType = (events: Frame[], type: string) => events.filter((f) => f.type === type);
 
 test('a request and its acceptance: each side sees its own events, with notifications', async () => {
   const [alice, bob] = [await createUser(t.current), await createUser(t.current)];
@@ -31,10 +30,10 @@ test('a request and its acceptance: each side sees its own events, with notifica
   assert.equal(notified.data.type, 'friend_request');
   assert.equal(notified.data.actor.id, alice.id);
   assert.equal(notified.data.data.requestId, request.id);
-  await settle();
-  assert.equal(wa.events('friend.request_received').length, 0);
-  assert.equal(wa.events('notification.created').length, 0);
-  assert.equal(wb.events('friend.request_sent').length, 0);
+  const aliceSaw = await eventsSoFar(t.current, alice, wa);
+  assert.equal(ofType(aliceSaw, 'friend.request_received').length, 0);
+  assert.equal(ofType(aliceSaw, 'notification.created').length, 0);
+  assert.equal((await eventsSoFar(t.current, bob, wb, 'friend.request_sent')).length, 0);
 
   const lists = await t.current.http.get('/friends/requests', bob.token);
   assert.deepEqual(
@@ -54,8 +53,11 @@ test('a request and its acceptance: each side sees its own events, with notifica
   for (const ws of [wa, wb]) assert.equal((await ws.event('friend.request_accepted')).data.status, 'accepted');
   const back = await wa.event('notification.created', (n) => n.type === 'friend_accepted');
   assert.equal(back.data.actor.id, bob.id);
-  await settle();
-  assert.equal(wb.events('notification.created').length, 1, 'bob got only the request notification');
+  assert.equal(
+    (await eventsSoFar(t.current, bob, wb, 'notification.created')).length,
+    1,
+    'bob got only the request notification',
+  );
 
   const friendsOfAlice = await t.current.http.get('/friends', alice.token);
   assert.equal(friendsOfAlice.status, 200);
@@ -93,11 +95,11 @@ test('three users: decline, cancel and accept reach only the people involved', a
   for (const ws of [wa, wc]) assert.equal((await ws.event('friend.request_declined')).data.status, 'declined');
   assert.equal((await t.current.http.delete(`/friends/requests/${toBob.id}`, alice.token)).status, 204);
   for (const ws of [wa, wb]) assert.equal((await ws.event('friend.request_cancelled')).data.id, toBob.id);
-  await settle();
-  assert.equal(wb.events('friend.request_declined').length, 0);
-  assert.equal(wc.events('friend.request_cancelled').length, 0);
-  assert.equal(wb.events('friend.request_received').length, 1);
-  assert.equal(wc.events('friend.request_received').length, 1);
+  const [bobSaw, carolSaw] = [await eventsSoFar(t.current, bob, wb), await eventsSoFar(t.current, carol, wc)];
+  assert.equal(ofType(bobSaw, 'friend.request_declined').length, 0);
+  assert.equal(ofType(carolSaw, 'friend.request_cancelled').length, 0);
+  assert.equal(ofType(bobSaw, 'friend.request_received').length, 1);
+  assert.equal(ofType(carolSaw, 'friend.request_received').length, 1);
   assert.deepEqual((await t.current.http.get('/friends/requests', alice.token)).body.outgoing, []);
 
   // A cancelled or declined request cannot be accepted any more; a new one can.
@@ -105,8 +107,7 @@ test('three users: decline, cancel and accept reach only the people involved', a
   const again = (await t.current.http.post('/friends/add', { userId: carol.id }, alice.token)).body.request;
   assert.equal((await t.current.http.post(`/friends/requests/${again.id}/accept`, undefined, carol.token)).status, 200);
   await wa.event('friend.request_accepted');
-  await settle();
-  assert.equal(wb.events('friend.request_accepted').length, 0);
+  assert.equal((await eventsSoFar(t.current, bob, wb, 'friend.request_accepted')).length, 0);
   await Promise.all([wa.close(), wb.close(), wc.close()]);
 });
 
@@ -168,8 +169,7 @@ test('removing a friend tells both; removing a stranger is refused', async () =>
     404,
   );
   assert.equal((await t.current.http.post('/friends/remove', { userId: alice.id }, alice.token)).status, 400);
-  await settle();
-  assert.equal(wc.events().length, 0, 'carol saw nothing');
+  assert.deepEqual(await eventsSoFar(t.current, carol, wc), [], 'carol saw nothing');
   await Promise.all([wa.close(), wb.close(), wc.close()]);
 });
 
@@ -207,11 +207,11 @@ test('blocking ends the friendship, hides their requests and refuses yours', asy
     (await t.current.http.post('/blocks', { userId: '0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b' }, alice.token)).status,
     404,
   );
-  await settle();
-  assert.equal(wa.events('block.created').length, 1);
-  assert.equal(wb.events('block.created').length, 0, 'the blocked user is not told');
-  assert.equal(wa.events('friend.request_received').length, 0);
-  assert.equal(wa.events('notification.created').length, 0);
+  const aliceSaw = await eventsSoFar(t.current, alice, wa);
+  assert.equal(ofType(aliceSaw, 'block.created').length, 1);
+  assert.equal((await eventsSoFar(t.current, bob, wb, 'block.created')).length, 0, 'the blocked user is not told');
+  assert.equal(ofType(aliceSaw, 'friend.request_received').length, 0);
+  assert.equal(ofType(aliceSaw, 'notification.created').length, 0);
 
   assert.equal((await t.current.http.delete(`/blocks/${bob.id}`, alice.token)).status, 204);
   assert.equal((await wa.event('block.removed')).data.userId, bob.id);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTestApp } from '../helpers/app.js';
 import { befriend, createUser } from '../helpers/factories.js';
+import { WsClient } from '../helpers/ws.js';
 import { createGroupRows, eventsOf, latest, send } from './support.js';
 
 const t = useTestApp();
@@ -36,8 +37,34 @@ test('an ack of the events that carried messages marks them delivered and tells 
     [bob.id],
   );
   assert.equal((await t.current.http.get(`/messages/${bob.id}`, alice.token)).body.messages[1].status, 'delivered');
-  await hooks.onAck!(bob.id, -5);
-  await hooks.onAck!(bob.id, 10_000_000);
+});
+
+test('acks over the socket: a negative seq is an error frame, one above what was sent counts as what was sent', async () => {
+  const alice = await createUser(t.current);
+  const bob = await createUser(t.current);
+  await befriend(t.current, alice, bob);
+  const [wa, wb] = [
+    await WsClient.connect(t.current.url, { token: alice.token }),
+    await WsClient.connect(t.current.url, { token: bob.token }),
+  ];
+  await send(t.current, alice, { recipientId: bob.id, text: 'one' });
+  await wb.event('message.created', (m) => m.text === 'one');
+  const from = wb.frames.length;
+  wb.send({ type: 'ack', seq: -5 });
+  assert.equal((await wb.next((f) => f.type === 'error', { from })).data.code, 'validation_failed');
+  // Far above the log: it covers what this socket was sent (message one), and no more.
+  wb.send({ type: 'ack', seq: 10_000_000 });
+  assert.equal((await wa.event('message.delivered')).data.upToSeq, 1);
+  // The next real ack still moves the watermark: the far one did not poison what the node remembers.
+  await send(t.current, alice, { recipientId: bob.id, text: 'two' });
+  const two = await wb.event('message.created', (m) => m.text === 'two');
+  wb.send({ type: 'ack', seq: two.seq });
+  await wa.event('message.delivered', (d) => d.upToSeq === 2);
+  assert.deepEqual(
+    (await eventsOf(t.current, alice, 'message.delivered')).map((e) => e.data.upToSeq),
+    [1, 2],
+  );
+  await Promise.all([wa.close(), wb.close()]);
 });
 
 test('typing targets: friends in direct chats, members of small groups, nobody else', async () => {

@@ -24,8 +24,10 @@ test('reconnecting with since replays exactly the missed events, in order, then 
   await resumed.next((f) => f.seq === 7);
   await emitEvents(t.current, user.id, 2);
   await resumed.next((f) => f.seq === 9);
-  await sleep(200);
-  assert.deepEqual(seqsOf(resumed.frames), range(4, 9));
+  // One more event after the last one counted: a duplicate sent along the way would arrive before it.
+  await emitEvents(t.current, user.id, 1);
+  await resumed.next((f) => f.seq === 10);
+  assert.deepEqual(seqsOf(resumed.frames), range(4, 10));
   assert.ok(resumed.events().every((f) => f.type === 'profile.updated' && typeof f.data.n === 'number'));
   await resumed.close();
 });
@@ -45,10 +47,11 @@ test('events racing the reconnect are neither lost nor duplicated', async () => 
   }
   stop = true;
   await producer;
+  // A last event after the race: each client's frames up to it show every seq once, in order.
+  await emitEvents(t.current, user.id, 1);
   const latest = await latestSeqOf(t.current, user.id);
   for (const [i, ws] of clients.entries()) {
     await ws.next((f) => f.seq === latest, { timeoutMs: 10_000 });
-    await sleep(100);
     assert.deepEqual(seqsOf(ws.frames), range(3 + i, latest), `client ${i} got every seq once, in order`);
   }
   await Promise.all(clients.map((ws) => ws.close()));
@@ -75,12 +78,11 @@ test('a since older than the retention window gets resync_required, then live ev
   const fine = await WsClient.connect(t.current.url, { token: user.token, since: 2 });
   await fine.next((f) => f.seq === 3);
 
-  await emitEvents(t.current, user.id, 1);
-  for (const ws of [stale, alsoStale, fine]) await ws.next((f) => f.seq === 4);
-  await sleep(100);
-  assert.deepEqual(seqsOf(stale.frames), [4]);
-  assert.deepEqual(seqsOf(alsoStale.frames), [4]);
-  assert.deepEqual(seqsOf(fine.frames), [3, 4]);
+  await emitEvents(t.current, user.id, 2);
+  for (const ws of [stale, alsoStale, fine]) await ws.next((f) => f.seq === 5);
+  assert.deepEqual(seqsOf(stale.frames), [4, 5]);
+  assert.deepEqual(seqsOf(alsoStale.frames), [4, 5]);
+  assert.deepEqual(seqsOf(fine.frames), [3, 4, 5]);
   assert.equal(fine.frames.filter((f) => f.type === 'resync_required').length, 0);
   await Promise.all([stale.close(), alsoStale.close(), fine.close()]);
 });
@@ -91,12 +93,12 @@ test('a since above the latest seq gets resync_required; since equal to it repla
   const ahead = await WsClient.connect(t.current.url, { token: user.token, since: 50 });
   assert.equal((await ahead.next((f) => f.type === 'resync_required')).data.seq, 2);
   const current = await WsClient.connect(t.current.url, { token: user.token, since: 2 });
-  await sleep(200);
-  assert.deepEqual(seqsOf(current.frames), []);
-  assert.equal(current.frames.filter((f) => f.type === 'resync_required').length, 0);
   await emitEvents(t.current, user.id, 1);
   await ahead.next((f) => f.seq === 3);
   await current.next((f) => f.seq === 3);
+  // Up to the first live event, nothing was replayed and no resync was asked for.
+  assert.deepEqual(seqsOf(current.frames), [3]);
+  assert.equal(current.frames.filter((f) => f.type === 'resync_required').length, 0);
   await Promise.all([ahead.close(), current.close()]);
 });
 
@@ -104,10 +106,11 @@ test('a fresh user resumes from 0 with nothing to replay', async () => {
   const user = await createUser(t.current);
   const ws = await WsClient.connect(t.current.url, { token: user.token, since: 0 });
   assert.equal(ws.frames[0]!.data.seq, 0);
-  await sleep(100);
+  await emitEvents(t.current, user.id, 1);
+  await ws.next((f) => f.seq === 1);
   assert.deepEqual(
     ws.frames.map((f) => f.type),
-    ['ready'],
+    ['ready', 'profile.updated'],
   );
   await ws.close();
 });
