@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AppError } from '../../src/lib/errors.js';
 import { createMemoryRateLimiter } from '../../src/lib/rate-limiter.js';
-import { assertFailuresLeft, countFailure, loginFailureBuckets } from '../../src/modules/auth/auth.context.js';
+import { assertFailuresLeft, countFailure, loginFailureBuckets } from '../../src/modules/auth/auth.limits.js';
 
 // The staircase of login failures per account and address, on a clock the test moves.
 test('failed logins from one address wait longer and longer: a minute, six minutes, then a daily cap', async () => {

@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { problems } from '../../lib/schemas.js';
-import type { ClientInfo } from './auth.context.js';
+import type { ClientInfo } from './auth.deps.js';
 import { resetFormPage, verifyPage } from './auth.pages.js';
 import {
   AcceptedSchema,

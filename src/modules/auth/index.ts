@@ -1,5 +1,7 @@
 import type { AccountDeletionHook } from '../ports.js';
-import { createMailQueue, revokeAndNotify, type AuthDeps } from './auth.context.js';
+import { type AuthDeps } from './auth.deps.js';
+import { createMailQueue } from './mail-queue.js';
+import { revokeAndNotify } from './session-revocation.js';
 import { listRevokedSince } from './auth.repository.js';
 import { createMfaService } from './mfa.service.js';
 import { createPasswordService } from './password.service.js';
@@ -9,7 +11,7 @@ import { createSessionsService } from './sessions.service.js';
 export { accountRoutes } from './account.routes.js';
 export { authRoutes } from './auth.routes.js';
 export { resetFormRoutes } from './reset-form.routes.js';
-export type { AuthDeps } from './auth.context.js';
+export type { AuthDeps } from './auth.deps.js';
 
 /** Builds the auth services; `drain` waits for mail still being sent (on shutdown). */
 export function createAuthModule(deps: AuthDeps) {

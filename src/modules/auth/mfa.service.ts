@@ -2,7 +2,9 @@ import type { UserRow } from '../../db/schema.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { createKeyring, DecryptionError } from '../../lib/secrets.js';
 import { usersRepository } from '../users/index.js';
-import { assertFailuresLeft, countFailure, mfaFailureBuckets, type AuthDeps, type MailQueue } from './auth.context.js';
+import { type AuthDeps } from './auth.deps.js';
+import { assertFailuresLeft, countFailure, mfaFailureBuckets } from './auth.limits.js';
+import { type MailQueue } from './mail-queue.js';
 import * as mails from './auth.mail.js';
 import * as repo from './auth.repository.js';
 import {

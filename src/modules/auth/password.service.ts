@@ -2,16 +2,11 @@ import { AppError } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { hashToken, randomToken } from '../../lib/secrets.js';
 import { usersRepository as users } from '../users/index.js';
-import {
-  consumeMailLimits,
-  inSeconds,
-  limits,
-  revokeAndNotify,
-  TTL,
-  type AuthDeps,
-  type ClientInfo,
-  type MailQueue,
-} from './auth.context.js';
+import { type AuthDeps, type ClientInfo } from './auth.deps.js';
+import { consumeMailLimits, limits } from './auth.limits.js';
+import { type MailQueue } from './mail-queue.js';
+import { revokeAndNotify } from './session-revocation.js';
+import { inSeconds, TTL } from './token-lifetimes.js';
 import * as mails from './auth.mail.js';
 import * as repo from './auth.repository.js';
 

@@ -6,18 +6,10 @@ import { verifyNothing, verifyPassword } from '../../lib/passwords.js';
 import { hashToken, randomToken } from '../../lib/secrets.js';
 import type { PageQuery } from '../../lib/schemas.js';
 import { usersRepository } from '../users/index.js';
-import {
-  assertFailuresLeft,
-  countFailure,
-  inSeconds,
-  limits,
-  loginFailureBuckets,
-  MFA_MAX_ATTEMPTS,
-  revokeAndNotify,
-  TTL,
-  type AuthDeps,
-  type ClientInfo,
-} from './auth.context.js';
+import { type AuthDeps, type ClientInfo } from './auth.deps.js';
+import { assertFailuresLeft, countFailure, limits, loginFailureBuckets, MFA_MAX_ATTEMPTS } from './auth.limits.js';
+import { revokeAndNotify } from './session-revocation.js';
+import { inSeconds, TTL } from './token-lifetimes.js';
 import * as repo from './auth.repository.js';
 import type { Login, MfaChallenge, SessionPage, Tokens } from './auth.schemas.js';
 import type { MfaService } from './mfa.service.js';

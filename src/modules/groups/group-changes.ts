@@ -1,27 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB, GroupRow } from '../../db/schema.js';
 import type { DurableEventType } from '../../events/catalog.js';
-import type { Emit, Transactor, Trx } from '../../events/transactor.js';
+import type { Emit, Trx } from '../../events/transactor.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import type { RateLimiter } from '../../lib/rate-limiter.js';
-import type { FilesPort, NotificationsPort, SocialPort, SystemMessagesPort, UsersPort } from '../ports.js';
+import type { FilesPort } from '../ports.js';
 import { toGroupDto, toGroupView, type GroupView } from './groups.presenter.js';
 import { listAllMembers, lockGroup, type MemberRow } from './groups.repository.js';
 import type { GroupRole } from './groups.schemas.js';
-
-/** What the groups module is built from (wired in `src/modules.ts`). */
-export interface GroupsDeps {
-  db: Kysely<DB>;
-  transactor: Transactor;
-  /** MAX_GROUP_MEMBERS, the creator included. */
-  maxMembers: number;
-  files: FilesPort;
-  users: UsersPort;
-  social: SocialPort;
-  notifications: NotificationsPort;
-  systemMessages: SystemMessagesPort;
-  limiter: RateLimiter;
-}
 
 /** A group locked for a change, its members (longest-standing first) and the acting member. */
 export interface ChangeContext {

@@ -1,16 +1,8 @@
 import type { Emit, Trx } from '../../events/transactor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { AccountDeletionHook } from '../ports.js';
-import {
-  broadcast,
-  openChange,
-  requireManager,
-  requireOwner,
-  viewOf,
-  withRoles,
-  type ChangeContext,
-  type GroupsDeps,
-} from './group-changes.js';
+import { broadcast, openChange, requireManager, requireOwner, viewOf, withRoles, type ChangeContext } from './group-changes.js';
+import type { GroupsDeps } from './groups.deps.js';
 import { toGroupDto } from './groups.presenter.js';
 import { deleteMember, groupIdsOfUser, insertMembers, setMemberRole, updateGroup } from './groups.repository.js';
 import type { GroupDto, GroupRole } from './groups.schemas.js';

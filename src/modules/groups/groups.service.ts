@@ -6,7 +6,8 @@ import { newId } from '../../lib/ids.js';
 import type { PageQuery } from '../../lib/schemas.js';
 import type { FileDto } from '../files/files.schemas.js';
 import type { Executor, GroupsPort, SystemMessageData } from '../ports.js';
-import { broadcast, openChange, requireManager, viewOf, type GroupsDeps } from './group-changes.js';
+import { broadcast, openChange, requireManager, viewOf } from './group-changes.js';
+import type { GroupsDeps } from './groups.deps.js';
 import { toGroupDto, toGroupView, toMemberDto } from './groups.presenter.js';
 import {
   findGroupsForViewer,

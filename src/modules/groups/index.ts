@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AccountDeletionHook, GroupsPort } from '../ports.js';
-import type { GroupsDeps } from './group-changes.js';
+import type { GroupsDeps } from './groups.deps.js';
 import { accountDeletionHook, createGroupMembersService } from './group-members.service.js';
 import { groupsRoutes } from './groups.routes.js';
 import { createGroupsPort, createGroupsService } from './groups.service.js';
 
-export type { GroupsDeps } from './group-changes.js';
+export type { GroupsDeps } from './groups.deps.js';
 
 /** What `modules.ts` wires. */
 export interface GroupsModule {
