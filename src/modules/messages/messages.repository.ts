@@ -58,6 +58,19 @@ export async function insertMessage(trx: Executor, message: NewMessage): Promise
     .execute();
 }
 
+/** Plain text messages of a group commit, in one statement (no mentions, replies or system data). */
+export async function insertTextMessages(trx: Executor, messages: readonly NewMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  const column = <T>(pick: (m: NewMessage) => T) => messages.map(pick);
+  await sql`
+    INSERT INTO messages (id, conversation_id, seq, sender_id, recipient_id, type, text, client_message_id, created_at)
+    SELECT x.id, x.conversation_id, x.seq, x.sender_id, x.recipient_id, 'text', x.text, x.client_message_id, x.created_at
+    FROM unnest(${column((m) => m.id)}::uuid[], ${column((m) => m.conversationId)}::uuid[], ${column((m) => m.seq)}::bigint[],
+                ${column((m) => m.senderId)}::uuid[], ${column((m) => m.recipientId)}::uuid[], ${column((m) => m.text)}::text[],
+                ${column((m) => m.clientMessageId)}::text[], ${column((m) => m.createdAt.toISOString())}::timestamptz[])
+      AS x(id, conversation_id, seq, sender_id, recipient_id, text, client_message_id, created_at)`.execute(trx);
+}
+
 export async function insertAttachments(trx: Executor, messageId: string, fileIds: readonly string[]): Promise<void> {
   if (fileIds.length === 0) return;
   await trx
