@@ -180,7 +180,7 @@ export function createDirectBatch(deps: {
   }
 
   async function flush(sends: readonly DirectSend[]): Promise<Settled<SendOutcome>[]> {
-    const outcomes: Settled<SendOutcome>[] = new Array(sends.length);
+    const outcomes = new Array<Settled<SendOutcome>>(sends.length);
     let alone: number[];
     try {
       alone = await transactor(async (trx, emit) => {
