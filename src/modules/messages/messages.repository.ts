@@ -40,15 +40,22 @@ export async function findMessagesByIds(db: Executor, ids: readonly string[]): P
     .execute();
 }
 
-export async function findByClientMessageId(
+/**
+ * Earlier messages of many (sender, clientMessageId) keys in one statement (the same text
+ * whatever their number, so it is prepared once), keyed `senderId\nclientMessageId`.
+ */
+export async function findByClientMessageIds(
   db: Executor,
-  senderId: string,
-  clientMessageId: string,
-): Promise<MessageRecord | undefined> {
-  return selectMessages(db)
-    .where('m.senderId', '=', senderId)
-    .where('m.clientMessageId', '=', clientMessageId)
-    .executeTakeFirst();
+  keys: readonly { senderId: string; clientMessageId: string }[],
+): Promise<Map<string, MessageRecord>> {
+  if (keys.length === 0) return new Map();
+  const rows = await selectMessages(db)
+    .where(
+      sql<boolean>`(m.sender_id, m.client_message_id) IN (
+        SELECT * FROM unnest(${keys.map((k) => k.senderId)}::uuid[], ${keys.map((k) => k.clientMessageId)}::text[]))`,
+    )
+    .execute();
+  return new Map(rows.map((r) => [`${r.senderId}\n${r.clientMessageId}`, r]));
 }
 
 export async function insertMessage(trx: Executor, message: NewMessage): Promise<void> {

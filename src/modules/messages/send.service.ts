@@ -6,7 +6,7 @@ import { createGroupCommit } from './group-commit.js';
 import { appendMessage, type AppendedMessage } from './message-writer.js';
 import type { MessagingDeps } from './messaging.deps.js';
 import { presentMessage } from './messages.presenter.js';
-import { findByClientMessageId, findMessageById } from './messages.repository.js';
+import { findByClientMessageIds, findMessageById, type MessageRecord } from './messages.repository.js';
 import type { MessageDto, SendMessage } from './messages.schemas.js';
 
 /** Sending: 10 messages per second with bursts of 20, per user, shared across nodes. */
@@ -154,9 +154,19 @@ export function createSendService(deps: MessagingDeps) {
     });
   }
 
+  // Every send with a clientMessageId first looks for an earlier one: concurrent lookups share
+  // one statement, so under load they cost far less than one query each.
+  const lookups = createGroupCommit<{ senderId: string; clientMessageId: string }, MessageRecord | undefined>({
+    maxBatch: SEND_BATCH_MAX,
+    flush: async (keys) => {
+      const found = await findByClientMessageIds(db, keys);
+      return keys.map((k) => ({ ok: true, value: found.get(`${k.senderId}\n${k.clientMessageId}`) }));
+    },
+  });
+
   async function existing(senderId: string, clientMessageId: string | undefined): Promise<MessageDto | undefined> {
     if (clientMessageId === undefined) return undefined;
-    const row = await findByClientMessageId(db, senderId, clientMessageId);
+    const row = await lookups.submit({ senderId, clientMessageId });
     return row ? presentMessage(db, files, senderId, row) : undefined;
   }
 
