@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -37,6 +38,16 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
 async function freshDatabase(): Promise<string> {
   await adminQuery(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE "${databaseName}"`);
@@ -60,7 +71,8 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
       PASSWORD_HASH_COST: String(hashCost),
       ...scenario.serverEnv,
     },
-    3900,
+    // A free port, not a fixed one: another bench on the same machine would answer our readiness check.
+    await freePort(),
   );
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();

@@ -141,5 +141,6 @@ function lateSocial(get: () => FriendsService | undefined): SocialPort {
     areFriends: (...args) => port().areFriends(...args),
     friendsAmong: (...args) => port().friendsAmong(...args),
     mayMessage: (...args) => port().mayMessage(...args),
+    mayMessageMany: (...args) => port().mayMessageMany(...args),
   };
 }

@@ -41,6 +41,8 @@ export interface SocialPort {
   friendsAmong(userId: string, ids: readonly string[], executor?: Executor): Promise<Set<string>>;
   /** Whether `a` may message `b`: friends, and neither blocks the other (one query). */
   mayMessage(a: string, b: string, executor?: Executor): Promise<boolean>;
+  /** `mayMessage` for many pairs in one query, one answer per pair in order. */
+  mayMessageMany(pairs: readonly { from: string; to: string }[], executor?: Executor): Promise<boolean[]>;
 }
 
 export interface PresenceInfo {

@@ -29,7 +29,7 @@ function groupsModule() {
     maxMembers: 1000,
     files: { presentFiles: async () => new Map(), assertOwnFiles: none, assertOwnImage: none },
     users: { getPublicUsers: none, idsByUsernames: none, exists: none },
-    social: { friendIds: none, areFriends: none, friendsAmong: none, mayMessage: none },
+    social: { friendIds: none, areFriends: none, friendsAmong: none, mayMessage: none, mayMessageMany: none },
     notifications: { notify: none },
     systemMessages,
     limiter: t.current.app.infra.limiter,

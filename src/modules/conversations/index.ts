@@ -19,6 +19,8 @@ export {
   setMuted,
   unreadConversations,
 } from './conversations.repository.js';
+export { claimNextSeqs, findDirectConversationIds, lockWatermarks, writeWatermarks } from './batch.repository.js';
+export type { WatermarkState } from './batch.repository.js';
 export type {
   ConversationListRow,
   DeliveredMove,

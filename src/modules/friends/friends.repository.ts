@@ -28,6 +28,23 @@ export async function mayMessage(db: Kysely<DB>, a: string, b: string): Promise<
   return rows[0]?.ok === true;
 }
 
+/** `mayMessage` for many (sender, recipient) pairs in one statement: one answer per pair, in order. */
+export async function mayMessageMany(db: Kysely<DB>, pairs: readonly { from: string; to: string }[]): Promise<boolean[]> {
+  if (pairs.length === 0) return [];
+  const { rows } = await sql<{ i: string; ok: boolean }>`
+    SELECT p.i,
+           EXISTS (SELECT 1 FROM friendships WHERE user_id = p.a AND friend_id = p.b)
+       AND NOT EXISTS (
+         SELECT 1 FROM blocks
+         WHERE (blocker_id = p.a AND blocked_id = p.b) OR (blocker_id = p.b AND blocked_id = p.a)
+       ) AS ok
+    FROM unnest(${pairs.map((p) => p.from)}::uuid[], ${pairs.map((p) => p.to)}::uuid[]) WITH ORDINALITY AS p(a, b, i)`.execute(
+    db,
+  );
+  const ok = new Map(rows.map((r) => [Number(r.i), r.ok === true]));
+  return pairs.map((_, index) => ok.get(index + 1) === true);
+}
+
 export async function friendIds(db: Kysely<DB>, userId: string): Promise<string[]> {
   const rows = await db.selectFrom('friendships').select('friendId').where('userId', '=', userId).execute();
   return rows.map((r) => r.friendId);

@@ -125,6 +125,7 @@ export function createFriendsService(deps: FriendsDeps): FriendsService {
       areFriends: (a, b, executor = db) => repo.areFriends(executor, a, b),
       friendsAmong: (userId, ids, executor = db) => repo.friendsAmong(executor, userId, ids),
       mayMessage: (a, b, executor = db) => repo.mayMessage(executor, a, b),
+      mayMessageMany: (pairs, executor = db) => repo.mayMessageMany(executor, pairs),
     },
 
     async deletionHook(trx, emit, userId) {

@@ -91,7 +91,7 @@ async function presentNewMessage(trx: Trx, files: FilesPort, record: MessageReco
 }
 
 /** In a direct chat the sender's copy carries `status`; a new message is only `sent`. */
-function senderView(record: MessageRecord, dto: MessageDto): MessageDto {
+export function senderView(record: MessageRecord, dto: MessageDto): MessageDto {
   return record.groupId === null && record.type === 'text' ? { ...dto, status: 'sent' } : dto;
 }
 

@@ -40,15 +40,22 @@ export async function findMessagesByIds(db: Executor, ids: readonly string[]): P
     .execute();
 }
 
-export async function findByClientMessageId(
+/**
+ * Earlier messages of many (sender, clientMessageId) keys in one statement (the same text
+ * whatever their number, so it is prepared once), keyed `senderId\nclientMessageId`.
+ */
+export async function findByClientMessageIds(
   db: Executor,
-  senderId: string,
-  clientMessageId: string,
-): Promise<MessageRecord | undefined> {
-  return selectMessages(db)
-    .where('m.senderId', '=', senderId)
-    .where('m.clientMessageId', '=', clientMessageId)
-    .executeTakeFirst();
+  keys: readonly { senderId: string; clientMessageId: string }[],
+): Promise<Map<string, MessageRecord>> {
+  if (keys.length === 0) return new Map();
+  const rows = await selectMessages(db)
+    .where(
+      sql<boolean>`(m.sender_id, m.client_message_id) IN (
+        SELECT * FROM unnest(${keys.map((k) => k.senderId)}::uuid[], ${keys.map((k) => k.clientMessageId)}::text[]))`,
+    )
+    .execute();
+  return new Map(rows.map((r) => [`${r.senderId}\n${r.clientMessageId}`, r]));
 }
 
 export async function insertMessage(trx: Executor, message: NewMessage): Promise<void> {
@@ -56,6 +63,19 @@ export async function insertMessage(trx: Executor, message: NewMessage): Promise
     .insertInto('messages')
     .values({ ...message, systemData: message.systemData ? JSON.stringify(message.systemData) : null })
     .execute();
+}
+
+/** Plain text messages of a group commit, in one statement (no mentions, replies or system data). */
+export async function insertTextMessages(trx: Executor, messages: readonly NewMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  const column = <T>(pick: (m: NewMessage) => T) => messages.map(pick);
+  await sql`
+    INSERT INTO messages (id, conversation_id, seq, sender_id, recipient_id, type, text, client_message_id, created_at)
+    SELECT x.id, x.conversation_id, x.seq, x.sender_id, x.recipient_id, 'text', x.text, x.client_message_id, x.created_at
+    FROM unnest(${column((m) => m.id)}::uuid[], ${column((m) => m.conversationId)}::uuid[], ${column((m) => m.seq)}::bigint[],
+                ${column((m) => m.senderId)}::uuid[], ${column((m) => m.recipientId)}::uuid[], ${column((m) => m.text)}::text[],
+                ${column((m) => m.clientMessageId)}::text[], ${column((m) => m.createdAt.toISOString())}::timestamptz[])
+      AS x(id, conversation_id, seq, sender_id, recipient_id, text, client_message_id, created_at)`.execute(trx);
 }
 
 export async function insertAttachments(trx: Executor, messageId: string, fileIds: readonly string[]): Promise<void> {

@@ -1,14 +1,18 @@
 import type { Emit, Trx } from '../../events/transactor.js';
 import { AppError } from '../../lib/errors.js';
 import { getOrCreateDirectConversation } from '../conversations/index.js';
+import { createDirectBatch, type DirectSend, type SendOutcome } from './direct-batch.js';
+import { createGroupCommit } from './group-commit.js';
 import { appendMessage, type AppendedMessage } from './message-writer.js';
 import type { MessagingDeps } from './messaging.deps.js';
 import { presentMessage } from './messages.presenter.js';
-import { findByClientMessageId, findMessageById } from './messages.repository.js';
+import { findByClientMessageIds, findMessageById, type MessageRecord } from './messages.repository.js';
 import type { MessageDto, SendMessage } from './messages.schemas.js';
 
 /** Sending: 10 messages per second with bursts of 20, per user, shared across nodes. */
 export const SEND_RULE = { burst: 20, perSecond: 10 };
+/** The most direct messages one group-commit transaction writes (bounds its lock time). */
+export const SEND_BATCH_MAX = 200;
 const MENTION_RE = /(?:^|[^A-Za-z0-9_.@])@([A-Za-z0-9_.]{3,32})/g;
 
 interface Target {
@@ -150,23 +154,24 @@ export function createSendService(deps: MessagingDeps) {
     });
   }
 
+  // Every send with a clientMessageId first looks for an earlier one: concurrent lookups share
+  // one statement, so under load they cost far less than one query each.
+  const lookups = createGroupCommit<{ senderId: string; clientMessageId: string }, MessageRecord | undefined>({
+    maxBatch: SEND_BATCH_MAX,
+    flush: async (keys) => {
+      const found = await findByClientMessageIds(db, keys);
+      return keys.map((k) => ({ ok: true, value: found.get(`${k.senderId}\n${k.clientMessageId}`) }));
+    },
+  });
+
   async function existing(senderId: string, clientMessageId: string | undefined): Promise<MessageDto | undefined> {
     if (clientMessageId === undefined) return undefined;
-    const row = await findByClientMessageId(db, senderId, clientMessageId);
+    const row = await lookups.submit({ senderId, clientMessageId });
     return row ? presentMessage(db, files, senderId, row) : undefined;
   }
 
-  /**
-   * Sends a message to a friend (`recipientId`) or a group (`groupId`). A repeated
-   * `clientMessageId` returns the first message with `created: false`, also when two retries
-   * race (the loser's unique violation is caught and the winner's message returned).
-   */
-  async function sendMessage(senderId: string, input: SendMessage): Promise<{ message: MessageDto; created: boolean }> {
-    validateInput(input, infra.config.maxMessageLength);
-    const repeat = await existing(senderId, input.clientMessageId);
-    if (repeat) return { message: repeat, created: false };
-    await infra.limiter.consume(`send:${senderId}`, SEND_RULE);
-    const mentionIds = await users.idsByUsernames(mentionedUsernames(input.text));
+  /** The one-message path: its own transaction, and a retry that lost a race answers the winner. */
+  async function writeOne(senderId: string, input: SendMessage, mentionIds: Map<string, string>): Promise<SendOutcome> {
     try {
       return { message: await writeMessage(senderId, input, mentionIds), created: true };
     } catch (error) {
@@ -176,6 +181,48 @@ export function createSendService(deps: MessagingDeps) {
       }
       throw error;
     }
+  }
+
+  const directBatch = createDirectBatch({
+    transactor: infra.transactor,
+    social,
+    files,
+    single: (send) =>
+      writeOne(
+        send.senderId,
+        { recipientId: send.recipientId, text: send.text, clientMessageId: send.clientMessageId ?? undefined },
+        new Map(),
+      ),
+  });
+  const groupCommit = createGroupCommit({ maxBatch: SEND_BATCH_MAX, flush: directBatch.flush });
+
+  /**
+   * A direct text message without attachments, replies or mentions (the common case, and one
+   * whose every check is set-based) goes through group commit; anything else is written alone.
+   */
+  function batchable(senderId: string, input: SendMessage, mentionIds: Map<string, string>): DirectSend | undefined {
+    const { recipientId, text } = input;
+    if (recipientId === undefined || recipientId === senderId || text === undefined || text.trim() === '') return undefined;
+    if ((input.attachmentIds ?? []).length > 0 || input.replyToId !== undefined) return undefined;
+    if ((input.mentions ?? []).length > 0 || mentionIds.size > 0) return undefined;
+    return { senderId, recipientId, text, clientMessageId: input.clientMessageId ?? null };
+  }
+
+  /**
+   * Sends a message to a friend (`recipientId`) or a group (`groupId`). A repeated
+   * `clientMessageId` returns the first message with `created: false`, also when two retries
+   * race (the loser's unique violation is caught and the winner's message returned) or land in
+   * the same group commit.
+   */
+  async function sendMessage(senderId: string, input: SendMessage): Promise<SendOutcome> {
+    validateInput(input, infra.config.maxMessageLength);
+    const repeat = await existing(senderId, input.clientMessageId);
+    if (repeat) return { message: repeat, created: false };
+    await infra.limiter.consume(`send:${senderId}`, SEND_RULE);
+    const mentionIds = await users.idsByUsernames(mentionedUsernames(input.text));
+    const direct = batchable(senderId, input, mentionIds);
+    if (direct) return groupCommit.submit(direct);
+    return writeOne(senderId, input, mentionIds);
   }
 
   return { sendMessage };
