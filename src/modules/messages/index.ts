@@ -1,4 +1,5 @@
 export { messagesRoutes } from './messages.routes.js';
+export { reactionsRoutes } from './reactions.routes.js';
 export { createSystemMessages } from './system-messages.js';
 export type { MessagingDeps } from './messaging.deps.js';
 export type { MessageDto } from './messages.schemas.js';

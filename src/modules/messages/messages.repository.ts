@@ -123,7 +123,7 @@ export async function updateMessageText(trx: Executor, id: string, text: string,
   await trx.updateTable('messages').set({ text, editedAt: at }).where('id', '=', id).execute();
 }
 
-/** A tombstone: content gone, position and sender kept. */
+/** A tombstone: content gone (with its reactions and pin), position and sender kept. */
 export async function tombstoneMessage(trx: Executor, id: string, at: Date): Promise<void> {
   await trx
     .updateTable('messages')
@@ -131,6 +131,9 @@ export async function tombstoneMessage(trx: Executor, id: string, at: Date): Pro
     .where('id', '=', id)
     .execute();
   await trx.deleteFrom('messageAttachments').where('messageId', '=', id).execute();
+  await trx.deleteFrom('messageReactionCounts').where('messageId', '=', id).execute();
+  await trx.deleteFrom('messageReactions').where('messageId', '=', id).execute();
+  await trx.deleteFrom('messagePins').where('messageId', '=', id).execute();
 }
 
 /** Senders (other than `exclude`) of the messages with fromSeq < seq <= toSeq. */
