@@ -13,6 +13,7 @@ import {
   createSystemMessages,
   messagesRoutes,
   reactionsRoutes,
+  searchRoutes,
 } from './modules/messages/index.js';
 import type { AccountDeletionHook, SocialPort } from './modules/ports.js';
 import { createUsersService, usersRoutes } from './modules/users/index.js';
@@ -127,6 +128,7 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   await app.register(messagesRoutes, { messaging });
   await app.register(conversationsRoutes, { messaging });
   await app.register(reactionsRoutes, { messaging });
+  await app.register(searchRoutes, { messaging });
 }
 
 declare module 'fastify' {

@@ -6,6 +6,7 @@ import { createMessagesService } from './messages.service.js';
 import { createPinsService } from './pins.service.js';
 import { createReactionsService } from './reactions.service.js';
 import { createReceiptsService } from './receipts.service.js';
+import { createSearchService } from './search.service.js';
 import { createSendService } from './send.service.js';
 import { createSystemMessages } from './system-messages.js';
 
@@ -19,6 +20,7 @@ export function createMessaging(deps: MessagingDeps) {
     receipts,
     reactions: createReactionsService(deps),
     pins: createPinsService(deps),
+    search: createSearchService(deps),
     conversations: createConversationsService(deps),
     systemMessages: createSystemMessages({ files: deps.files }),
     gatewayHooks: createGatewayHooks(deps, receipts.onAck),
