@@ -133,12 +133,13 @@ test('newest first with a cursor; filters by sender and time; bad input is a 400
     [ids[6], ids[5], ids[4]],
   );
 
-  for (const params of [
+  const bad: Record<string, string>[] = [
     { q: 'k' },
     { q: 'x'.repeat(201) },
     { q: 'kumquat', cursor: 'bm9wZQ' },
     { q: 'kumquat', before: 'yesterday' },
-  ]) {
+  ];
+  for (const params of bad) {
     const res = await search(alice, params);
     assert.equal(res.status, 400, JSON.stringify(params));
   }

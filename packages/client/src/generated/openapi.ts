@@ -4701,6 +4701,92 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/search/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the messages of your conversations
+         * @description Only conversations you are a member of now and messages not deleted; edits are found at once. Newest first. `before`/`after` are ISO times; a `conversationId` that is not yours is a 404. `highlights` are UTF-16 offsets into `message.text`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Every word matches words starting with it (any script; case and accents ignored; no stemming); in scripts written without spaces any substring; `"quoted phrases"` match as written */
+                    q: string;
+                    /**
+                     * @description An opaque id
+                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+                     */
+                    conversationId?: string;
+                    /**
+                     * @description An opaque id
+                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+                     */
+                    senderId?: string;
+                    /** @description ISO 8601, UTC */
+                    before?: string;
+                    /** @description ISO 8601, UTC */
+                    after?: string;
+                    /** @description Opaque cursor from `nextCursor` */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchPage"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -4980,6 +5066,13 @@ export type components = {
             groups: components["schemas"]["Group"][];
             nextCursor: string | null;
         };
+        /** Highlight */
+        Highlight: {
+            /** @description UTF-16 offset into `message.text` */
+            start: number;
+            /** @description UTF-16 offset just after the match */
+            end: number;
+        };
         /** Login */
         Login: {
             /**
@@ -5255,6 +5348,18 @@ export type components = {
         ResetPasswordForm: {
             token: string;
             newPassword: string;
+        };
+        /** SearchPage */
+        SearchPage: {
+            /** @description Newest first */
+            results: components["schemas"]["SearchResult"][];
+            nextCursor: string | null;
+        };
+        /** SearchResult */
+        SearchResult: {
+            message: components["schemas"]["Message"];
+            /** @description Sorted, not overlapping */
+            highlights: components["schemas"]["Highlight"][];
         };
         /** SendMessage */
         SendMessage: {
