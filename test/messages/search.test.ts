@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTestApp } from '../helpers/app.js';
 import { befriend, createUser, type TestUser } from '../helpers/factories.js';
+import { indexUnindexed } from '../../src/modules/messages/search-index.js';
 import { createGroupRows, send } from './support.js';
 
 const t = useTestApp();
@@ -144,4 +145,14 @@ test('newest first with a cursor; filters by sender and time; bad input is a 400
     assert.equal(res.status, 400, JSON.stringify(params));
   }
   assert.deepEqual((await search(alice, { q: '?!' })).body, { results: [], nextCursor: null });
+});
+
+test('search:reindex gives messages without a search document one', async () => {
+  const { alice, bob } = await pair();
+  const sent = await send(t.current, alice, { recipientId: bob.id, text: 'legacy pangolin notes' });
+  const db = t.current.app.infra.database.db;
+  await db.deleteFrom('messageSearch').where('messageId', '=', sent.body.id).execute();
+  assert.deepEqual(await found(bob, 'pangolin'), []);
+  while ((await indexUnindexed(db)) > 0);
+  assert.deepEqual(await found(bob, 'pangolin'), [['legacy pangolin notes', ['pangolin']]]);
 });

@@ -91,3 +91,27 @@ export const databaseSearchIndex: MessageSearchIndex = {
       .execute();
   },
 };
+
+/**
+ * Indexes up to `batch` live text messages that have no search document yet (messages written
+ * before the index existed); returns how many. Run until it returns 0; safe to run again.
+ */
+export async function indexUnindexed(db: Executor, batch = 1000): Promise<number> {
+  const rows = await db
+    .selectFrom('messages as m')
+    .leftJoin('messageSearch as s', 's.messageId', 'm.id')
+    .select(['m.id', 'm.conversationId', 'm.senderId', 'm.createdAt', 'm.text'])
+    .where('s.messageId', 'is', null)
+    .where('m.type', '=', 'text')
+    .where('m.text', 'is not', null)
+    .where('m.deletedAt', 'is', null)
+    .limit(batch)
+    .execute();
+  await db.transaction().execute(async (trx) => {
+    for (const row of rows) {
+      const { id: messageId, conversationId, senderId, createdAt } = row;
+      await databaseSearchIndex.put(trx, { messageId, conversationId, senderId, createdAt, text: row.text! });
+    }
+  });
+  return rows.length;
+}
