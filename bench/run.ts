@@ -12,11 +12,12 @@ import { direct } from './scenarios/direct.js';
 import { fanout } from './scenarios/fanout.js';
 import { history } from './scenarios/history.js';
 import { login } from './scenarios/login.js';
+import { search } from './scenarios/search.js';
 
 // `npm run bench [scenario …]`: starts the built server in production shape (PostgreSQL, Redis,
 // NODE_ENV=production, logs at warn) once per scenario on a fresh database, drives it from this
 // process over loopback, prints a table row per scenario and writes JSON to bench/results/.
-const all: Scenario[] = [direct, connections, fanout, history, login];
+const all: Scenario[] = [direct, connections, fanout, history, login, search];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const scenarios = chosen.length ? all.filter((s) => chosen.includes(s.name)) : all;
 const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -7,7 +7,14 @@ import { createFilesService, createUrlSigner, filesRoutes, startFileSweeper } fr
 import { createFriendsService, friendsRoutes, type FriendsService } from './modules/friends/index.js';
 import { createNotificationsService, notificationsRoutes } from './modules/notifications/index.js';
 import { createGroupsModule } from './modules/groups/index.js';
-import { conversationsRoutes, createMessaging, createSystemMessages, messagesRoutes } from './modules/messages/index.js';
+import {
+  conversationsRoutes,
+  createMessaging,
+  createSystemMessages,
+  messagesRoutes,
+  reactionsRoutes,
+  searchRoutes,
+} from './modules/messages/index.js';
 import type { AccountDeletionHook, SocialPort } from './modules/ports.js';
 import { createUsersService, usersRoutes } from './modules/users/index.js';
 import { createRealtime } from './realtime/index.js';
@@ -120,6 +127,8 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   await groups.register(app);
   await app.register(messagesRoutes, { messaging });
   await app.register(conversationsRoutes, { messaging });
+  await app.register(reactionsRoutes, { messaging });
+  await app.register(searchRoutes, { messaging });
 }
 
 declare module 'fastify' {

@@ -165,6 +165,36 @@ export interface MessageAttachmentsTable {
   position: number;
 }
 
+export interface MessageReactionsTable {
+  messageId: string;
+  emoji: string;
+  userId: string;
+  createdAt: CreatedAt;
+}
+
+export interface MessageReactionCountsTable {
+  messageId: string;
+  emoji: string;
+  count: number;
+  firstAt: CreatedAt;
+}
+
+export interface MessagePinsTable {
+  messageId: string;
+  conversationId: string;
+  pinnedBy: string | null;
+  pinnedAt: CreatedAt;
+}
+
+/** `document` is a `tsvector` written as its text form (see the messages search index). */
+export interface MessageSearchTable {
+  messageId: string;
+  conversationId: string;
+  senderId: string | null;
+  createdAt: ColumnType<Date, Date | string, Date | string>;
+  document: ColumnType<string, string, string>;
+}
+
 export interface ReceiptsTable {
   conversationId: string;
   userId: string;
@@ -221,6 +251,10 @@ export interface DB {
   conversationMembers: ConversationMembersTable;
   messages: MessagesTable;
   messageAttachments: MessageAttachmentsTable;
+  messageReactions: MessageReactionsTable;
+  messageReactionCounts: MessageReactionCountsTable;
+  messagePins: MessagePinsTable;
+  messageSearch: MessageSearchTable;
   receipts: ReceiptsTable;
   notifications: NotificationsTable;
   events: EventsTable;

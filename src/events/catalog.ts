@@ -8,6 +8,7 @@ export const durableEventTypes = [
   'message.deleted',
   'message.delivered',
   'message.read',
+  'message.reaction',
   'friend.request_received',
   'friend.request_sent',
   'friend.request_accepted',

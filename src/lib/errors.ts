@@ -27,6 +27,8 @@ export const errorCatalog = {
   request_pending: { status: 409, title: 'Request pending' },
   already_member: { status: 409, title: 'Already a member' },
   group_full: { status: 409, title: 'Group full' },
+  too_many_reactions: { status: 409, title: 'Too many reactions' },
+  too_many_pins: { status: 409, title: 'Too many pins' },
   mfa_already_enabled: { status: 409, title: 'MFA already enabled' },
   mfa_not_enabled: { status: 409, title: 'MFA not enabled' },
   payload_too_large: { status: 413, title: 'Payload too large' },

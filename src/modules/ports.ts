@@ -111,7 +111,9 @@ export type SystemMessageData =
   | { kind: 'member_added'; userId: string }
   | { kind: 'member_removed'; userId: string }
   | { kind: 'member_left'; userId: string }
-  | { kind: 'role_changed'; userId: string; role: string };
+  | { kind: 'role_changed'; userId: string; role: string }
+  | { kind: 'message_pinned'; messageId: string }
+  | { kind: 'message_unpinned'; messageId: string };
 
 /** Provided by the messages module. */
 export interface SystemMessagesPort {

@@ -4,6 +4,7 @@ import { DateTimeSchema, IdSchema, Nullable } from '../lib/schemas.js';
 import { FriendRequestSchema } from '../modules/friends/friends.schemas.js';
 import { GroupRoleSchema, GroupSchema } from '../modules/groups/groups.schemas.js';
 import { MessageSchema } from '../modules/messages/messages.schemas.js';
+import { ReactionEventSchema } from '../modules/messages/reactions.schemas.js';
 import { NotificationSchema } from '../modules/notifications/notifications.schemas.js';
 import { PublicUserSchema, UserSchema } from '../modules/users/users.schemas.js';
 import { CloseCode } from './close-codes.js';
@@ -79,6 +80,10 @@ export const DurableEventPayloads: { [K in DurableEventType]: EventDescription }
   'message.read': {
     payload: WatermarkSchema,
     to: 'the sender and the reader’s devices (in groups at most one per reader and conversation every 2 s)',
+  },
+  'message.reaction': {
+    payload: ReactionEventSchema,
+    to: 'the members of the conversation, when someone adds or takes back a reaction',
   },
   'friend.request_received': { payload: FriendRequestSchema, to: 'the addressee' },
   'friend.request_sent': { payload: FriendRequestSchema, to: 'the requester' },

@@ -22,6 +22,16 @@ export interface ConversationEventData {
   muted?: boolean;
 }
 
+/** `message.reaction`: someone added or took back a reaction; `count` is the new total for that emoji. */
+export interface ReactionEventData {
+  conversationId: string;
+  messageId: string;
+  emoji: string;
+  userId: string;
+  action: 'added' | 'removed';
+  count: number;
+}
+
 /**
  * HAND-KEPT: the durable event types of the server (src/events/catalog.ts) and their `data`.
  * Objects come from the generated OpenAPI types; the few shapes no REST operation returns are
@@ -33,6 +43,7 @@ export interface DurableEvents {
   'message.deleted': Message;
   'message.delivered': ReceiptData;
   'message.read': ReceiptData;
+  'message.reaction': ReactionEventData;
   'friend.request_received': FriendRequest;
   'friend.request_sent': FriendRequest;
   'friend.request_accepted': FriendRequest;
@@ -65,6 +76,7 @@ export const durableEventTypes = Object.keys({
   'message.deleted': 1,
   'message.delivered': 1,
   'message.read': 1,
+  'message.reaction': 1,
   'friend.request_received': 1,
   'friend.request_sent': 1,
   'friend.request_accepted': 1,

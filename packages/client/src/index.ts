@@ -9,6 +9,7 @@ export {
   type EphemeralEvents,
   type GroupEventData,
   type ReadyData,
+  type ReactionEventData,
   type ReceiptData,
 } from './events.js';
 export type { ApiClient, DataMethod } from './http.js';

@@ -1,4 +1,6 @@
 export { messagesRoutes } from './messages.routes.js';
+export { reactionsRoutes } from './reactions.routes.js';
+export { searchRoutes } from './search.routes.js';
 export { createSystemMessages } from './system-messages.js';
 export type { MessagingDeps } from './messaging.deps.js';
 export type { MessageDto } from './messages.schemas.js';

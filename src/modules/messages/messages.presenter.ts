@@ -2,11 +2,20 @@ import type { FileDto } from '../files/files.schemas.js';
 import { otherMembersOf } from '../conversations/index.js';
 import type { Executor, FilesPort } from '../ports.js';
 import { attachmentsOf, replyTargets, type MessageRecord } from './messages.repository.js';
-import type { MessageDto, MessageStatus, ReplyPreviewDto } from './messages.schemas.js';
+import type { MessageDto, MessageStatus, ReactionDto, ReplyPreviewDto } from './messages.schemas.js';
+import { pinsOf, type PinRow } from './pins.repository.js';
+import { reactionSummaries } from './reactions.repository.js';
+
+/** What a message gains beyond its row: reactions and its pin. */
+export interface MessageExtras {
+  reactions: ReactionDto[];
+  pin: PinRow | undefined;
+}
 
 /**
  * Shapes messages for one viewer with a fixed number of queries whatever the page size: one for
- * attachments (plus one files lookup), one for reply previews, one for the peers' watermarks.
+ * attachments (plus one files lookup), one for reply previews, one for the peers' watermarks, one
+ * for reactions (counts and the viewer's own) and one for pins.
  */
 export async function presentMessages(
   db: Executor,
@@ -16,7 +25,7 @@ export async function presentMessages(
 ): Promise<MessageDto[]> {
   if (rows.length === 0) return [];
   const live = rows.filter((r) => r.deletedAt === null);
-  const [attachments, replies, statuses] = await Promise.all([
+  const [attachments, replies, statuses, extras] = await Promise.all([
     attachmentMap(
       db,
       files,
@@ -27,8 +36,11 @@ export async function presentMessages(
       live.flatMap((r) => (r.replyToId ? [r.replyToId] : [])),
     ),
     statusMap(db, viewerId, rows),
+    extrasMap(db, viewerId, live),
   ]);
-  return rows.map((row) => toMessageDto(row, attachments.get(row.id) ?? [], replies, statuses.get(row.id) ?? null));
+  return rows.map((row) =>
+    toMessageDto(row, attachments.get(row.id) ?? [], replies, statuses.get(row.id) ?? null, extras.get(row.id)),
+  );
 }
 
 /** One message for one viewer. */
@@ -47,8 +59,10 @@ export function toMessageDto(
   attachments: FileDto[],
   replies: Map<string, ReplyPreviewDto>,
   status: MessageStatus | null,
+  extras?: MessageExtras,
 ): MessageDto {
   const deleted = row.deletedAt !== null;
+  const pin = deleted ? undefined : extras?.pin;
   return {
     id: row.id,
     conversationId: row.conversationId,
@@ -67,7 +81,30 @@ export function toMessageDto(
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
     status,
+    reactions: deleted ? [] : (extras?.reactions ?? []),
+    pinnedAt: pin?.pinnedAt.toISOString() ?? null,
+    pinnedBy: pin?.pinnedBy ?? null,
   };
+}
+
+/** Reactions and pins of many live messages: one query each. */
+async function extrasMap(
+  db: Executor,
+  viewerId: string | null,
+  rows: readonly MessageRecord[],
+): Promise<Map<string, MessageExtras>> {
+  const ids = rows.filter((r) => r.type === 'text').map((r) => r.id);
+  if (ids.length === 0) return new Map();
+  const [reactions, pins] = await Promise.all([reactionSummaries(db, viewerId, ids), pinsOf(db, ids)]);
+  const extras = new Map<string, MessageExtras>();
+  const of = (id: string) => {
+    let entry = extras.get(id);
+    if (!entry) extras.set(id, (entry = { reactions: [], pin: undefined }));
+    return entry;
+  };
+  for (const r of reactions) of(r.messageId).reactions.push({ emoji: r.emoji, count: r.count, me: r.me });
+  for (const p of pins) of(p.messageId).pin = p;
+  return extras;
 }
 
 async function attachmentMap(db: Executor, files: FilesPort, messageIds: string[]): Promise<Map<string, FileDto[]>> {

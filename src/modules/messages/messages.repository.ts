@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, MessageRow } from '../../db/schema.js';
+import { databaseSearchIndex as searchIndex } from './search-index.js';
 
 type Executor = Kysely<DB>;
 
@@ -58,11 +59,16 @@ export async function findByClientMessageIds(
   return new Map(rows.map((r) => [`${r.senderId}\n${r.clientMessageId}`, r]));
 }
 
+/** Stores a message and, when it has text, its search document. */
 export async function insertMessage(trx: Executor, message: NewMessage): Promise<void> {
   await trx
     .insertInto('messages')
     .values({ ...message, systemData: message.systemData ? JSON.stringify(message.systemData) : null })
     .execute();
+  if (message.type === 'text' && message.text !== null) {
+    const { id: messageId, conversationId, senderId, createdAt, text } = message;
+    await searchIndex.put(trx, { messageId, conversationId, senderId, createdAt, text });
+  }
 }
 
 /** Plain text messages of a group commit, in one statement (no mentions, replies or system data). */
@@ -139,11 +145,18 @@ export async function pageOfConversation(
     .execute();
 }
 
+/** Replaces a message's text and its search document (searchable at once). */
 export async function updateMessageText(trx: Executor, id: string, text: string, at: Date): Promise<void> {
-  await trx.updateTable('messages').set({ text, editedAt: at }).where('id', '=', id).execute();
+  const row = await trx
+    .updateTable('messages')
+    .set({ text, editedAt: at })
+    .where('id', '=', id)
+    .returning(['conversationId', 'senderId', 'createdAt'])
+    .executeTakeFirst();
+  if (row) await searchIndex.put(trx, { messageId: id, ...row, text });
 }
 
-/** A tombstone: content gone, position and sender kept. */
+/** A tombstone: content gone (with its reactions and pin), position and sender kept. */
 export async function tombstoneMessage(trx: Executor, id: string, at: Date): Promise<void> {
   await trx
     .updateTable('messages')
@@ -151,6 +164,10 @@ export async function tombstoneMessage(trx: Executor, id: string, at: Date): Pro
     .where('id', '=', id)
     .execute();
   await trx.deleteFrom('messageAttachments').where('messageId', '=', id).execute();
+  await trx.deleteFrom('messageReactionCounts').where('messageId', '=', id).execute();
+  await trx.deleteFrom('messageReactions').where('messageId', '=', id).execute();
+  await trx.deleteFrom('messagePins').where('messageId', '=', id).execute();
+  await searchIndex.remove(trx, id);
 }
 
 /** Senders (other than `exclude`) of the messages with fromSeq < seq <= toSeq. */

@@ -15,6 +15,18 @@ export const ReplyPreviewSchema = Type.Object(
 );
 export type ReplyPreviewDto = Static<typeof ReplyPreviewSchema>;
 
+export const ReactionSchema = Type.Object(
+  {
+    emoji: Type.String({ description: 'One emoji grapheme or a `:shortcode:`' }),
+    count: Type.Integer({ minimum: 1 }),
+    me: Type.Boolean({
+      description: 'Whether you reacted so (over REST; in events only on the copy addressed to you alone, else false)',
+    }),
+  },
+  { title: 'Reaction' },
+);
+export type ReactionDto = Static<typeof ReactionSchema>;
+
 export const MessageSchema = Type.Object(
   {
     id: IdSchema,
@@ -40,6 +52,9 @@ export const MessageSchema = Type.Object(
         description: 'On your own messages in direct chats: sent, delivered or read by the peer; null otherwise',
       }),
     ),
+    reactions: Type.Array(ReactionSchema, { description: 'Counted per emoji, in order of first use; empty once deleted' }),
+    pinnedAt: Nullable(DateTimeSchema),
+    pinnedBy: Nullable(IdSchema),
   },
   { title: 'Message' },
 );

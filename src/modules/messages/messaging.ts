@@ -3,7 +3,10 @@ import { createGatewayHooks } from './gateway-hooks.js';
 import { createHistoryService } from './history.service.js';
 import type { MessagingDeps } from './messaging.deps.js';
 import { createMessagesService } from './messages.service.js';
+import { createPinsService } from './pins.service.js';
+import { createReactionsService } from './reactions.service.js';
 import { createReceiptsService } from './receipts.service.js';
+import { createSearchService } from './search.service.js';
 import { createSendService } from './send.service.js';
 import { createSystemMessages } from './system-messages.js';
 
@@ -15,6 +18,9 @@ export function createMessaging(deps: MessagingDeps) {
     messages: createMessagesService(deps),
     history: createHistoryService(deps, receipts.markDelivered),
     receipts,
+    reactions: createReactionsService(deps),
+    pins: createPinsService(deps),
+    search: createSearchService(deps),
     conversations: createConversationsService(deps),
     systemMessages: createSystemMessages({ files: deps.files }),
     gatewayHooks: createGatewayHooks(deps, receipts.onAck),

@@ -4255,6 +4255,538 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/messages/{messageId}/reactions/{emoji}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who reacted to a message with an emoji
+         * @description Earliest first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from `nextCursor` */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /**
+                     * @description An opaque id
+                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+                     */
+                    messageId: string;
+                    /** @description URL-encoded: one emoji grapheme of at most 32 bytes (skin tones, ZWJ sequences and flags included) or a `:shortcode:` of `[a-z0-9_+-]{1,32}` */
+                    emoji: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReactorsPage"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * React to a message
+         * @description Idempotent. Members of the conversation only (else 404); not on deleted or system messages (400); at most 20 different emojis per message (409 `too_many_reactions`). Rate-limited like sending.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description An opaque id
+                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+                     */
+                    messageId: string;
+                    /** @description URL-encoded: one emoji grapheme of at most 32 bytes (skin tones, ZWJ sequences and flags included) or a `:shortcode:` of `[a-z0-9_+-]{1,32}` */
+                    emoji: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Take your reaction back
+         * @description Idempotent: 204 also when you had not reacted so.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description An opaque id
+                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+                     */
+                    messageId: string;
+                    /** @description URL-encoded: one emoji grapheme of at most 32 bytes (skin tones, ZWJ sequences and flags included) or a `:shortcode:` of `[a-z0-9_+-]{1,32}` */
+                    emoji: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/{messageId}/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pin a message
+         * @description Idempotent. Direct chats: either person; groups: the owner and admins (403 for members). At most 50 pins per conversation (409 `too_many_pins`). Sends `message.updated`; in groups also writes a `system` message.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description An opaque id
+                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+                     */
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Message"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Unpin a message
+         * @description Idempotent; the same rights as pinning.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description An opaque id
+                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+                     */
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/conversations/{conversationId}/pins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pinned messages of a conversation
+         * @description Most recently pinned first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from `nextCursor` */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /**
+                     * @description An opaque id
+                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+                     */
+                    conversationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PinnedMessagePage"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/search/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the messages of your conversations
+         * @description Only conversations you are a member of now and messages not deleted; edits are found at once. Newest first. `before`/`after` are ISO times; a `conversationId` that is not yours is a 404. `highlights` are UTF-16 offsets into `message.text`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Every word matches words starting with it (any script; case and accents ignored; no stemming); in scripts written without spaces any substring; `"quoted phrases"` match as written */
+                    q: string;
+                    /**
+                     * @description An opaque id
+                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+                     */
+                    conversationId?: string;
+                    /**
+                     * @description An opaque id
+                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+                     */
+                    senderId?: string;
+                    /** @description ISO 8601, UTC */
+                    before?: string;
+                    /** @description ISO 8601, UTC */
+                    after?: string;
+                    /** @description Opaque cursor from `nextCursor` */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchPage"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -4534,6 +5066,13 @@ export type components = {
             groups: components["schemas"]["Group"][];
             nextCursor: string | null;
         };
+        /** Highlight */
+        Highlight: {
+            /** @description UTF-16 offset into `message.text` */
+            start: number;
+            /** @description UTF-16 offset just after the match */
+            end: number;
+        };
         /** Login */
         Login: {
             /**
@@ -4619,6 +5158,10 @@ export type components = {
             editedAt: string | null;
             deletedAt: string | null;
             status: ("sent" | "delivered" | "read") | null;
+            /** @description Counted per emoji, in order of first use; empty once deleted */
+            reactions: components["schemas"]["Reaction"][];
+            pinnedAt: string | null;
+            pinnedBy: string | null;
         };
         /** MessagePage */
         MessagePage: {
@@ -4715,6 +5258,12 @@ export type components = {
             unreadCount: number;
             nextCursor: string | null;
         };
+        /** PinnedMessagePage */
+        PinnedMessagePage: {
+            /** @description Most recently pinned first */
+            messages: components["schemas"]["Message"][];
+            nextCursor: string | null;
+        };
         /**
          * Problem
          * @description RFC 9457 problem details
@@ -4746,6 +5295,20 @@ export type components = {
             /** @description Only when the viewer is a friend */
             online?: boolean;
             lastSeenAt?: string | null;
+        };
+        /** Reaction */
+        Reaction: {
+            /** @description One emoji grapheme or a `:shortcode:` */
+            emoji: string;
+            count: number;
+            /** @description Whether you reacted so (over REST; in events only on the copy addressed to you alone, else false) */
+            me: boolean;
+        };
+        /** ReactorsPage */
+        ReactorsPage: {
+            /** @description Earliest first */
+            users: components["schemas"]["PublicUser"][];
+            nextCursor: string | null;
         };
         /** RecoveryCodes */
         RecoveryCodes: {
@@ -4785,6 +5348,18 @@ export type components = {
         ResetPasswordForm: {
             token: string;
             newPassword: string;
+        };
+        /** SearchPage */
+        SearchPage: {
+            /** @description Newest first */
+            results: components["schemas"]["SearchResult"][];
+            nextCursor: string | null;
+        };
+        /** SearchResult */
+        SearchResult: {
+            message: components["schemas"]["Message"];
+            /** @description Sorted, not overlapping */
+            highlights: components["schemas"]["Highlight"][];
         };
         /** SendMessage */
         SendMessage: {
