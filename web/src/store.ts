@@ -49,11 +49,13 @@ export const state = {
 
 const listeners = new Set<() => void>();
 let scheduled = false;
+let version = 0;
 
 /** Re-renders what uses the store (once per frame at most). */
 export function changed(): void {
   if (scheduled) return;
   scheduled = true;
+  version += 1;
   queueMicrotask(() => {
     scheduled = false;
     for (const listener of [...listeners]) listener();
@@ -61,10 +63,12 @@ export function changed(): void {
 }
 
 export function useStore(): typeof state {
-  const [, setVersion] = useState(0);
+  const [seen, setSeen] = useState(version);
   useEffect(() => {
-    const listener = () => setVersion((v) => v + 1);
+    const listener = () => setSeen(version);
     listeners.add(listener);
+    // A change between this render and now (effects run after paint) must not be missed.
+    if (seen !== version) listener();
     return () => listeners.delete(listener);
   }, []);
   return state;

@@ -40,7 +40,7 @@ export function DevOutbox({ email }: { email: string }) {
             <li key={mail.sentAt + mail.subject}>
               <strong>{mail.subject}</strong>{' '}
               {mail.link && (
-                <a href={mail.link} class="mail-link">
+                <a href={mail.link} class="mail-link" target="_blank" rel="noopener">
                   Open the link
                 </a>
               )}
