@@ -34,8 +34,9 @@ function ConversationItem({ conversation, active }: { conversation: Conversation
           <span class="preview">{preview(conversation)}</span>
         </span>
         {unread > 0 && (
-          <span class="badge" aria-label={`${unread} unread`}>
+          <span class="badge">
             {unread}
+            <span class="sr-only"> unread</span>
           </span>
         )}
       </a>
@@ -50,8 +51,10 @@ export function Sidebar({ current }: { current: string[] }) {
     <a href={`#/${path}`} aria-current={here === path ? 'page' : undefined}>
       {label}
       {count > 0 && (
-        <span class="badge" aria-label={`${count} new`}>
+        <span class="badge">
+          {' '}
           {count}
+          <span class="sr-only"> new</span>
         </span>
       )}
     </a>
