@@ -115,7 +115,7 @@ describe('the web app in Chromium', { skip: skipReason, timeout: 300_000 }, () =
     await alice.page.getByRole('checkbox', { name: bob.username }).check();
     await alice.page.getByRole('button', { name: 'Create group' }).click();
     await alice.page.getByRole('heading', { name: 'Weekend plans' }).waitFor();
-    await chatList(bob.page).getByText('Weekend plans').waitFor();
+    await chatList(bob.page).getByText('Weekend plans', { exact: true }).waitFor();
 
     await alice.page.getByRole('link', { name: 'Group settings' }).click();
     await alice.page.getByLabel('Group name').fill('Weekend trip');
@@ -123,8 +123,8 @@ describe('the web app in Chromium', { skip: skipReason, timeout: 300_000 }, () =
     await alice.page.getByRole('heading', { name: 'Weekend trip' }).waitFor();
     await alice.page.getByRole('region', { name: 'Members' }).getByText(bob.username).waitFor();
     await screenshot(alice.page, 'group-settings');
-    await chatList(bob.page).getByText('Weekend trip').waitFor();
-    await chatList(bob.page).getByText('Weekend trip').click();
+    await chatList(bob.page).getByText('Weekend trip', { exact: true }).waitFor();
+    await chatList(bob.page).getByText('Weekend trip', { exact: true }).click();
     await messages(bob.page).getByText(/renamed/i).first().waitFor();
   });
 

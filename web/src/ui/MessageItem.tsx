@@ -2,6 +2,7 @@ import type { FileObject, Message, PendingMessage } from '@chat-api/client';
 import { useState } from 'preact/hooks';
 import { client, errorText } from '../client.js';
 import { nameOf, state } from '../store.js';
+import { systemText } from '../system-text.js';
 
 const TICKS = {
   sent: { mark: '✓', label: 'Sent' },
@@ -50,7 +51,7 @@ export function MessageItem(props: { message: Message; canModerate: boolean; onR
   if (message.type === 'system')
     return (
       <li class="system" data-seq={message.seq}>
-        {message.text}
+        {systemText(message)}
       </li>
     );
   const deleted = message.deletedAt !== null;

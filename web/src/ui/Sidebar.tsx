@@ -1,13 +1,15 @@
 import type { Conversation } from '@chat-api/client';
 import { chatPath } from '../route.js';
 import { isOnline, keyOfConversation, nameOf, useStore } from '../store.js';
+import { systemText } from '../system-text.js';
 import { Avatar } from './Avatar.js';
 
 function preview(conversation: Conversation): string {
   const last = conversation.lastMessage;
   if (!last) return 'No messages yet';
   if (last.deletedAt) return 'Message deleted';
-  const who = last.type === 'system' ? '' : `${nameOf(last.senderId)}: `;
+  if (last.type === 'system') return systemText(last);
+  const who = `${nameOf(last.senderId)}: `;
   const body = last.text ?? (last.attachments.length > 0 ? `📎 ${last.attachments[0]?.name ?? 'file'}` : '');
   return who + body;
 }
