@@ -5,6 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { InlineConfig } from 'vite';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const web = path.join(repo, 'web');
@@ -31,14 +32,14 @@ function stale(): boolean {
 
 if (process.argv.includes('--if-stale') && !stale()) process.exit(0);
 
-let vite: typeof import('vite');
+let build: (config: InlineConfig) => Promise<unknown>;
 try {
-  vite = await import('vite');
+  ({ build } = await import('vite'));
 } catch {
   // A production install (`npm ci --omit=dev`) has no Vite: serve whatever was built before.
   process.stderr.write('web: Vite is not installed, the web app is not rebuilt (npm ci installs it)\n');
   process.exit(0);
 }
 process.stdout.write('web: building the web app into web/dist (once; again after a change)…\n');
-await vite.build({ root: web, configFile: path.join(web, 'vite.config.ts'), logLevel: 'warn' });
+await build({ root: web, configFile: path.join(web, 'vite.config.ts'), logLevel: 'warn' });
 process.stdout.write('web: built\n');

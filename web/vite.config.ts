@@ -14,9 +14,28 @@ export default defineConfig({
   // `npm run web:dev`: the app on :5173 with hot reload, the API proxied to a running `npm start`.
   server: {
     proxy: Object.fromEntries(
-      ['ws', 'signup', 'verify-email', 'login', 'token', 'logout', 'sessions', 'password', 'profile', 'mfa', 'users',
-        'friends', 'blocks', 'files', 'messages', 'conversations', 'groups', 'notifications', 'dev', 'search']
-        .map((p) => [`/${p}`, { target: api, ws: p === 'ws', changeOrigin: true }]),
+      [
+        'ws',
+        'signup',
+        'verify-email',
+        'login',
+        'token',
+        'logout',
+        'sessions',
+        'password',
+        'profile',
+        'mfa',
+        'users',
+        'friends',
+        'blocks',
+        'files',
+        'messages',
+        'conversations',
+        'groups',
+        'notifications',
+        'dev',
+        'search',
+      ].map((p) => [`/${p}`, { target: api, ws: p === 'ws', changeOrigin: true }]),
     ),
   },
 });

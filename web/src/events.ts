@@ -69,6 +69,16 @@ export function listen(): void {
     changed();
   });
   client.on('resync_required', () => void reload());
+  // The browser knows the network is gone before a socket notices: close it, and open it again
+  // (resuming from the last event) when the network is back.
+  addEventListener('offline', () => {
+    client.disconnect();
+    state.connected = false;
+    changed();
+  });
+  addEventListener('online', () => {
+    if (state.phase === 'signed-in') void client.connect().catch(() => undefined);
+  });
   addEventListener('visibilitychange', () => {
     if (state.openChat) void openChat(state.openChat);
   });

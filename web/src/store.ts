@@ -89,7 +89,11 @@ export function isOnline(user: PublicUser): boolean {
   return state.online.get(user.id) ?? (user as { online?: boolean }).online ?? false;
 }
 
-export function keyOfMessage(message: { groupId?: string | null; senderId: string | null; recipientId?: string | null }): ChatKey {
+export function keyOfMessage(message: {
+  groupId?: string | null;
+  senderId: string | null;
+  recipientId?: string | null;
+}): ChatKey {
   if (message.groupId) return `g:${message.groupId}`;
   const other = message.senderId === state.me?.id ? message.recipientId : message.senderId;
   return `u:${other ?? ''}`;
@@ -118,8 +122,7 @@ export function putMessages(key: ChatKey, messages: Message[]): void {
   for (const message of messages) {
     const known = byId.get(message.id);
     // A receipt event may have moved the tick further than the copy in hand.
-    const status =
-      known?.status && message.status && rank[known.status] > rank[message.status] ? known.status : message.status;
+    const status = known?.status && message.status && rank[known.status] > rank[message.status] ? known.status : message.status;
     byId.set(message.id, { ...message, status });
   }
   chat.messages = [...byId.values()].sort((a, b) => a.seq - b.seq);

@@ -61,10 +61,15 @@ describe('the web app in Chromium', { skip: skipReason, timeout: 300_000 }, () =
     await send(alice.page, 'Hello Bob!');
     // Bob's client acknowledges the event: delivered, before he opens the chat.
     await bubble(alice.page, 'Hello Bob!').locator('[data-status="delivered"]').waitFor();
-    await chatList(bob.page).getByRole('link', { name: new RegExp(alice.username) }).locator('.badge').waitFor();
+    await chatList(bob.page)
+      .getByRole('link', { name: new RegExp(alice.username) })
+      .locator('.badge')
+      .waitFor();
     assert.match(await chatList(bob.page).locator('.badge').innerText(), /^1\b/);
 
-    await chatList(bob.page).getByRole('link', { name: new RegExp(alice.username) }).click();
+    await chatList(bob.page)
+      .getByRole('link', { name: new RegExp(alice.username) })
+      .click();
     await bubble(bob.page, 'Hello Bob!').waitFor();
     await bubble(alice.page, 'Hello Bob!').locator('[data-status="read"]').waitFor();
 
@@ -77,12 +82,17 @@ describe('the web app in Chromium', { skip: skipReason, timeout: 300_000 }, () =
 
   test('a context goes offline and comes back without losing a message, none twice', async () => {
     await bob.context.setOffline(true);
+    await bob.page.getByText('Offline — messages will be sent when the connection is back.').waitFor();
     await send(bob.page, 'Written offline');
     await bubble(bob.page, 'Written offline').locator('[data-status="pending"]').waitFor();
     await send(alice.page, 'Sent while Bob is away');
-    await bubble(alice.page, 'Sent while Bob is away').locator('[data-status="sent"], [data-status="delivered"]').first().waitFor();
+    await bubble(alice.page, 'Sent while Bob is away')
+      .locator('[data-status="sent"], [data-status="delivered"]')
+      .first()
+      .waitFor();
 
     await bob.context.setOffline(false);
+    await bob.page.getByText('Online', { exact: true }).waitFor();
     await bubble(bob.page, 'Sent while Bob is away').waitFor();
     await bubble(alice.page, 'Written offline').waitFor();
     await bubble(bob.page, 'Written offline').locator('[data-status="read"]').waitFor();
@@ -104,7 +114,10 @@ describe('the web app in Chromium', { skip: skipReason, timeout: 300_000 }, () =
     for (const page of [alice.page, bob.page]) {
       const image = bubble(page, 'Look at this sky').getByRole('img', { name: 'sky.png' });
       await image.waitFor();
-      await page.waitForFunction((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0, await image.elementHandle());
+      await page.waitForFunction(
+        (img: any) => img.complete === true && img.naturalWidth > 0, // the thumbnail loaded
+        await image.elementHandle(),
+      );
     }
     await screenshot(alice.page, 'chat');
   });
@@ -125,12 +138,18 @@ describe('the web app in Chromium', { skip: skipReason, timeout: 300_000 }, () =
     await screenshot(alice.page, 'group-settings');
     await chatList(bob.page).getByText('Weekend trip', { exact: true }).waitFor();
     await chatList(bob.page).getByText('Weekend trip', { exact: true }).click();
-    await messages(bob.page).getByText(/renamed/i).first().waitFor();
+    await messages(bob.page)
+      .getByText(/renamed/i)
+      .first()
+      .waitFor();
   });
 
   test('on a phone-sized screen the chat takes the whole width', async () => {
+    const chatWithAlice = await chatList(bob.page)
+      .getByRole('link', { name: new RegExp(alice.username) })
+      .getAttribute('href');
     await bob.page.setViewportSize({ width: 390, height: 780 });
-    await bob.page.goto(`/#/chat/u/${await alice.page.evaluate(() => JSON.parse(localStorage.getItem('chat-api:session') ?? '{}').user.id)}`);
+    await bob.page.goto(`/${chatWithAlice}`);
     await bubble(bob.page, 'Look at this sky').waitFor();
     assert.equal(await bob.page.getByRole('complementary', { name: 'Conversations' }).isVisible(), false);
     await screenshot(bob.page, 'phone-chat');

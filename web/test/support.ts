@@ -67,7 +67,12 @@ export interface Person {
 }
 
 /** Signs up through the app, follows the verification link from the development outbox, signs in. */
-export async function signUp(browser: Browser, url: string, name: string, viewport = { width: 1100, height: 760 }): Promise<Person> {
+export async function signUp(
+  browser: Browser,
+  url: string,
+  name: string,
+  viewport = { width: 1100, height: 760 },
+): Promise<Person> {
   const context = await browser.newContext({ viewport, baseURL: url });
   const page = await context.newPage();
   const username = `${name}_${Date.now().toString(36)}`;

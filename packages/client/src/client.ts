@@ -185,15 +185,9 @@ export class ChatClient {
 
   /** `POST /files` with upload progress (`onProgress(loaded, total)`); answers the File to attach. */
   upload(file: Blob, options: UploadOptions = {}): Promise<FileObject> {
-    const Xhr =
-      this.options.XMLHttpRequest ??
-      (globalThis as { XMLHttpRequest?: XMLHttpRequestConstructor }).XMLHttpRequest;
+    const Xhr = this.options.XMLHttpRequest ?? (globalThis as { XMLHttpRequest?: XMLHttpRequestConstructor }).XMLHttpRequest;
     const fetch = authorizedFetch(this.sessions, this.baseFetch);
-    return uploadFile(
-      { baseUrl: this.options.baseUrl, sessions: this.sessions, fetch, XMLHttpRequest: Xhr },
-      file,
-      options,
-    );
+    return uploadFile({ baseUrl: this.options.baseUrl, sessions: this.sessions, fetch, XMLHttpRequest: Xhr }, file, options);
   }
 
   /** Tells the other side you are typing (over the open socket; dropped when offline). */

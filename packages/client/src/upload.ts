@@ -73,7 +73,10 @@ function xhrPost(deps: UploadDeps, token: string | undefined, body: FormData, op
 
 async function expired(response: Response): Promise<boolean> {
   if (response.status !== 401) return false;
-  const problem = (await response.clone().json().catch(() => ({}))) as { code?: unknown };
+  const problem = (await response
+    .clone()
+    .json()
+    .catch(() => ({}))) as { code?: unknown };
   return problem.code === 'token_expired';
 }
 

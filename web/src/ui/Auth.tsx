@@ -16,8 +16,7 @@ function SignUp() {
       <section class="card" aria-label="Check your mail">
         <h2>Check your mail</h2>
         <p>
-          We sent a link to <strong>{email}</strong>. Open it to verify your address, then{' '}
-          <a href="#/login">sign in</a>.
+          We sent a link to <strong>{email}</strong>. Open it to verify your address, then <a href="#/login">sign in</a>.
         </p>
         <DevOutbox email={email} />
       </section>
@@ -75,7 +74,13 @@ function Login() {
           })
         }
       >
-        <Field label="Code from your app, or a recovery code" name="code" value={code} onInput={setCode} autoComplete="one-time-code" />
+        <Field
+          label="Code from your app, or a recovery code"
+          name="code"
+          value={code}
+          onInput={setCode}
+          autoComplete="one-time-code"
+        />
       </Form>
     );
   return (
@@ -99,7 +104,14 @@ function Login() {
         }
       >
         <Field label="E-mail" name="email" type="email" value={email} onInput={setEmail} autoComplete="email" />
-        <Field label="Password" name="password" type="password" value={password} onInput={setPassword} autoComplete="current-password" />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          value={password}
+          onInput={setPassword}
+          autoComplete="current-password"
+        />
         <p class="links">
           <a href="#/signup">Create an account</a> · <a href="#/forgot">Forgot your password?</a>
         </p>

@@ -51,8 +51,7 @@ export function ChatView({ chatKey }: { chatKey: ChatKey }) {
   const peer = isGroup ? undefined : state.users.get(id);
   const pending = state.pending.filter(
     (p) =>
-      (isGroup ? p.groupId === id : p.recipientId === id) &&
-      !chat?.messages.some((m) => m.clientMessageId === p.clientMessageId),
+      (isGroup ? p.groupId === id : p.recipientId === id) && !chat?.messages.some((m) => m.clientMessageId === p.clientMessageId),
   );
   const count = (chat?.messages.length ?? 0) + pending.length;
 

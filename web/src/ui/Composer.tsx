@@ -34,8 +34,7 @@ export function Composer(props: {
   const lastTyping = useRef(0);
   const input = useRef<HTMLTextAreaElement>(null);
   const query = mentionQuery(text);
-  const matches =
-    query === undefined ? [] : props.people.filter((p) => p.username.toLowerCase().startsWith(query)).slice(0, 6);
+  const matches = query === undefined ? [] : props.people.filter((p) => p.username.toLowerCase().startsWith(query)).slice(0, 6);
 
   const patch = (id: number, change: Partial<Upload>) =>
     setFiles((list) => list.map((u) => (u.id === id ? { ...u, ...change } : u)));
@@ -43,12 +42,10 @@ export function Composer(props: {
     for (const file of Array.from(list ?? [])) {
       const id = ++uploads;
       setFiles((current) => [...current, { id, name: file.name, progress: 0 }]);
-      client
-        .upload(file, { onProgress: (loaded, total) => patch(id, { progress: total ? loaded / total : 1 }) })
-        .then(
-          (uploaded) => patch(id, { file: uploaded, progress: 1 }),
-          (error: unknown) => patch(id, { error: errorText(error) }),
-        );
+      client.upload(file, { onProgress: (loaded, total) => patch(id, { progress: total ? loaded / total : 1 }) }).then(
+        (uploaded) => patch(id, { file: uploaded, progress: 1 }),
+        (error: unknown) => patch(id, { error: errorText(error) }),
+      );
     }
   };
   const pick = (user: PublicUser) => {

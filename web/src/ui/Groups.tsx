@@ -54,8 +54,7 @@ export function NewGroup() {
 type Member = Awaited<ReturnType<typeof loadMembers>>[number];
 
 async function loadMembers(groupId: string) {
-  return (await client.get('/groups/{groupId}/members', { params: { path: { groupId }, query: { limit: 100 } } }))
-    .members;
+  return (await client.get('/groups/{groupId}/members', { params: { path: { groupId }, query: { limit: 100 } } })).members;
 }
 
 function Members({ group, run }: { group: Group; run: ReturnType<typeof useAction>['run'] }) {
@@ -90,10 +89,12 @@ function Members({ group, run }: { group: Group; run: ReturnType<typeof useActio
                   value={m.role}
                   onChange={(e) => {
                     const role = e.currentTarget.value as Member['role'];
-                    act(() => client.put('/groups/{groupId}/members/{userId}', {
-                      params: { path: { groupId: group.id, userId: m.user.id } },
-                      body: { role },
-                    }));
+                    act(() =>
+                      client.put('/groups/{groupId}/members/{userId}', {
+                        params: { path: { groupId: group.id, userId: m.user.id } },
+                        body: { role },
+                      }),
+                    );
                   }}
                 >
                   <option value="member">member</option>
@@ -102,7 +103,10 @@ function Members({ group, run }: { group: Group; run: ReturnType<typeof useActio
                 </select>
               )}
               {admin && m.user.id !== state.me?.id && (owner || m.role === 'member') && (
-                <button type="button" onClick={() => act(() => client.post('/groups/{groupId}/remove', { ...path, body: { userId: m.user.id } }))}>
+                <button
+                  type="button"
+                  onClick={() => act(() => client.post('/groups/{groupId}/remove', { ...path, body: { userId: m.user.id } }))}
+                >
                   Remove
                 </button>
               )}
@@ -162,7 +166,13 @@ export function GroupSettings({ groupId }: { groupId: string }) {
       </h1>
       <a href={`#/chat/g/${groupId}`}>Back to the chat</a>
       {admin && (
-        <Form title="Rename" submit="Save name" busy={rename.busy} error={rename.error} onSubmit={() => void rename.run(() => save({ name }))}>
+        <Form
+          title="Rename"
+          submit="Save name"
+          busy={rename.busy}
+          error={rename.error}
+          onSubmit={() => void rename.run(() => save({ name }))}
+        >
           <Field label="Group name" name="rename" value={name} onInput={setName} />
         </Form>
       )}

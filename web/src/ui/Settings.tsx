@@ -110,8 +110,22 @@ function TwoFactor() {
           <a href={setup.otpauthUrl}>the otpauth link</a>).
         </p>
       )}
-      <Field label="Password" name="mfa-password" type="password" value={password} onInput={setPassword} autoComplete="current-password" />
-      <Field label="Code from the app" name="mfa-code" value={code} onInput={setCode} inputMode="numeric" autoComplete="one-time-code" />
+      <Field
+        label="Password"
+        name="mfa-password"
+        type="password"
+        value={password}
+        onInput={setPassword}
+        autoComplete="current-password"
+      />
+      <Field
+        label="Code from the app"
+        name="mfa-code"
+        value={code}
+        onInput={setCode}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+      />
     </Form>
   );
 }
@@ -136,8 +150,23 @@ function Password() {
         })
       }
     >
-      <Field label="Current password" name="current-password" type="password" value={currentPassword} onInput={setCurrent} autoComplete="current-password" />
-      <Field label="New password" name="new-password" type="password" value={newPassword} onInput={setNew} autoComplete="new-password" minLength={8} />
+      <Field
+        label="Current password"
+        name="current-password"
+        type="password"
+        value={currentPassword}
+        onInput={setCurrent}
+        autoComplete="current-password"
+      />
+      <Field
+        label="New password"
+        name="new-password"
+        type="password"
+        value={newPassword}
+        onInput={setNew}
+        autoComplete="new-password"
+        minLength={8}
+      />
       {saved && <p role="status">Password changed; your other devices were signed out.</p>}
     </Form>
   );

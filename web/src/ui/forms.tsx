@@ -21,6 +21,8 @@ export function Field(props: {
       <input
         id={id}
         name={props.name}
+        // Preact's input types are a union by `type`; one value of a union of them is still valid.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
         type={(props.type ?? 'text') as 'text'}
         value={props.value}
         onInput={(e) => props.onInput(e.currentTarget.value)}
