@@ -146,7 +146,7 @@ describe('the web app in Chromium', { skip: skipReason, timeout: 300_000 }, () =
 
   test('on a phone-sized screen the chat takes the whole width', async () => {
     const chatWithAlice = await chatList(bob.page)
-      .getByRole('link', { name: new RegExp(alice.username) })
+      .getByRole('link', { name: `${alice.username} (online)` })
       .getAttribute('href');
     await bob.page.setViewportSize({ width: 390, height: 780 });
     await bob.page.goto(`/${chatWithAlice}`);

@@ -148,7 +148,15 @@ export function Composer(props: {
       )}
       <div class="row">
         <label class="attach" title="Attach files">
-          <span aria-hidden="true">📎</span>
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
+            <path
+              d="M16.5 6.5 8.9 14.1a2 2 0 0 0 2.8 2.8l7.6-7.6a4 4 0 0 0-5.6-5.6L6 11.4a6 6 0 0 0 8.5 8.5l6-6"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linecap="round"
+            />
+          </svg>
           <span class="sr-only">Attach files</span>
           <input type="file" multiple onChange={(e) => attach(e.currentTarget.files)} />
         </label>

@@ -8,7 +8,7 @@ const TICKS = {
   sent: { mark: '✓', label: 'Sent' },
   delivered: { mark: '✓✓', label: 'Delivered' },
   read: { mark: '✓✓', label: 'Read' },
-  pending: { mark: '🕓', label: 'Sending' },
+  pending: { mark: '…', label: 'Sending' },
   failed: { mark: '!', label: 'Not sent' },
 } as const;
 
@@ -34,7 +34,7 @@ export function Attachment({ file }: { file: FileObject }) {
     );
   return (
     <a href={file.url} target="_blank" rel="noopener" class="attachment file" download={file.name}>
-      📄 {file.name} <span class="hint">({size(file.size)})</span>
+      {file.name} <span class="hint">({size(file.size)})</span>
     </a>
   );
 }

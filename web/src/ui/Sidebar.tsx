@@ -10,7 +10,7 @@ function preview(conversation: Conversation): string {
   if (last.deletedAt) return 'Message deleted';
   if (last.type === 'system') return systemText(last);
   const who = `${nameOf(last.senderId)}: `;
-  const body = last.text ?? (last.attachments.length > 0 ? `📎 ${last.attachments[0]?.name ?? 'file'}` : '');
+  const body = last.text ?? (last.attachments.length > 0 ? `[${last.attachments[0]?.name ?? 'file'}]` : '');
   return who + body;
 }
 
