@@ -13,6 +13,7 @@ export default tseslint.config(
       'bench/results/**',
       'packages/*/dist/**',
       'packages/client/src/generated/**',
+      'web/dist/**',
     ],
   },
   js.configs.recommended,
@@ -50,7 +51,7 @@ export default tseslint.config(
   },
   {
     // Tests read JSON bodies and frames whose shape the assertions check.
-    files: ['test/**/*.ts', 'bench/**/*.ts', 'packages/*/test/**/*.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'packages/*/test/**/*.ts', 'web/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
@@ -12,6 +13,7 @@ import healthPlugin from './plugins/health.js';
 import metricsPlugin from './plugins/metrics.js';
 import openapiPlugin from './plugins/openapi.js';
 import securityPlugin from './plugins/security.js';
+import webAppPlugin from './plugins/web-app.js';
 import { registerAsyncApi } from './realtime/asyncapi.js';
 
 declare module 'fastify' {
@@ -96,6 +98,8 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   });
 
   await app.register(errorsPlugin);
+  // First, so that it sees every API route registered after it (the SPA fallback never shadows one).
+  await app.register(webAppPlugin, { root: fileURLToPath(new URL('../web/dist', import.meta.url)) });
   await app.register(securityPlugin, { corsOrigins: config.corsOrigins });
   await app.register(metricsPlugin);
   await app.register(openapiPlugin, { publicUrl: config.publicUrl, version: pkg.version });

@@ -6,7 +6,8 @@ import { Outbox, type OutboxOptions, type PendingMessage, type SendInput } from 
 import { Realtime, type Disconnected, type RealtimeOptions, type WebSocketConstructor } from './realtime.js';
 import { SessionManager, type Session } from './session.js';
 import { memoryStorage, type ClientStorage } from './storage.js';
-import type { Message, TokenResponse, User } from './types.js';
+import type { FileObject, Message, TokenResponse, User } from './types.js';
+import { uploadFile, type UploadOptions, type XMLHttpRequestConstructor } from './upload.js';
 
 export interface ChatClientOptions {
   /** The server, e.g. `https://chat.example.com` (the WebSocket is `GET /ws` on it). */
@@ -17,6 +18,8 @@ export interface ChatClientOptions {
   fetch?: (request: Request) => Promise<Response>;
   /** A WebSocket implementation where there is no global one (Node 20: `import WebSocket from 'ws'`). */
   WebSocket?: WebSocketConstructor;
+  /** Uploads report progress through it (default: the global one in browsers; none in Node, which uses fetch). */
+  XMLHttpRequest?: XMLHttpRequestConstructor;
   /** Session, seq and outbox storage (default: memory; `localStorageAdapter()` in browsers). */
   storage?: ClientStorage;
   /** Called once when the session ends without logout(): a refresh was refused (revoked, expired). */
@@ -65,9 +68,11 @@ export class ChatClient {
   private readonly realtime: Realtime;
   private readonly plain: ApiClient;
   private readonly offOnline: () => void;
+  private readonly baseFetch: FetchLike;
 
   constructor(private readonly options: ChatClientOptions) {
     const baseFetch: FetchLike = options.fetch ?? ((request) => globalThis.fetch(request));
+    this.baseFetch = baseFetch;
     this.storage = options.storage ?? memoryStorage();
     this.plain = createApiClient(options.baseUrl, baseFetch);
     this.sessions = new SessionManager({
@@ -176,6 +181,13 @@ export class ChatClient {
   /** Queues a message in the outbox and returns its optimistic copy at once. */
   send(input: SendInput): PendingMessage {
     return this.outbox.send(input);
+  }
+
+  /** `POST /files` with upload progress (`onProgress(loaded, total)`); answers the File to attach. */
+  upload(file: Blob, options: UploadOptions = {}): Promise<FileObject> {
+    const Xhr = this.options.XMLHttpRequest ?? (globalThis as { XMLHttpRequest?: XMLHttpRequestConstructor }).XMLHttpRequest;
+    const fetch = authorizedFetch(this.sessions, this.baseFetch);
+    return uploadFile({ baseUrl: this.options.baseUrl, sessions: this.sessions, fetch, XMLHttpRequest: Xhr }, file, options);
   }
 
   /** Tells the other side you are typing (over the open socket; dropped when offline). */

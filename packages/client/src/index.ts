@@ -16,6 +16,7 @@ export type { ApiClient, DataMethod } from './http.js';
 export type { OutboxOptions, PendingMessage, SendInput } from './outbox.js';
 export type { Disconnected, RealtimeOptions, WebSocketConstructor, WebSocketLike } from './realtime.js';
 export type { Session } from './session.js';
+export type { UploadOptions, XMLHttpRequestConstructor, XMLHttpRequestLike } from './upload.js';
 export { localStorageAdapter, memoryStorage, type ClientStorage, type WebStorageLike } from './storage.js';
 export { backoffDelay, type BackoffOptions } from './backoff.js';
 export type * from './types.js';

@@ -1,0 +1,122 @@
+import type { Message } from '@chat-api/client';
+import { client } from './client.js';
+import type { ChatKey } from './route.js';
+import { changed, conversationOf, keyOfMessage, putMessages, remember, state } from './store.js';
+
+const PAGE = 30;
+
+export async function loadConversations(): Promise<void> {
+  const { conversations } = await client.get('/conversations', { params: { query: { limit: 100 } } });
+  state.conversations = conversations;
+  remember(conversations.map((c) => c.peer));
+  for (const c of conversations) if (c.group) state.groups.set(c.group.id, c.group);
+  changed();
+}
+
+export async function loadFriends(): Promise<void> {
+  const [friends, requests, blocks] = await Promise.all([
+    client.get('/friends', { params: { query: { limit: 100 } } }),
+    client.get('/friends/requests'),
+    client.get('/blocks'),
+  ]);
+  state.friends = friends.friends;
+  state.incoming = requests.incoming;
+  state.outgoing = requests.outgoing;
+  state.blocked = blocks.blocks.map((b) => b.user);
+  remember([...friends.friends.map((f) => f.user), ...requests.incoming.map((r) => r.from)]);
+  for (const friend of friends.friends) state.online.set(friend.user.id, friend.user.online ?? false);
+  changed();
+}
+
+export async function loadNotifications(): Promise<void> {
+  const answer = await client.get('/notifications', { params: { query: { limit: 50 } } });
+  state.notifications = answer.notifications;
+  state.unreadNotifications = answer.unreadCount;
+  remember(answer.notifications.map((n) => n.actor));
+  changed();
+}
+
+export async function loadAll(): Promise<void> {
+  await Promise.all([loadConversations(), loadFriends(), loadNotifications()]);
+}
+
+async function page(key: ChatKey, before?: string): Promise<{ messages: Message[]; hasMore: boolean }> {
+  const query = { limit: PAGE, ...(before ? { before } : {}) };
+  if (key.startsWith('g:'))
+    return client.get('/messages/group/{groupId}', { params: { path: { groupId: key.slice(2) }, query } });
+  return client.get('/messages/{id}', { params: { path: { id: key.slice(2) }, query } });
+}
+
+/** Opens a chat: its newest page the first time (or again after a resync). */
+export async function openChat(key: ChatKey, reload = false): Promise<void> {
+  state.openChat = key;
+  const known = state.chats.get(key);
+  if (known && !reload) return markRead(key);
+  const chat = known ?? { messages: [], hasMore: false, loading: true };
+  chat.loading = true;
+  state.chats.set(key, chat);
+  changed();
+  try {
+    const answer = await page(key);
+    if (!known) chat.hasMore = answer.hasMore;
+    putMessages(key, answer.messages);
+  } finally {
+    chat.loading = false;
+    changed();
+  }
+  await markRead(key);
+}
+
+/** The page just older than the first message shown (scrolling up). */
+export async function loadOlder(key: ChatKey): Promise<void> {
+  const chat = state.chats.get(key);
+  const first = chat?.messages[0];
+  if (!chat || !first || !chat.hasMore || chat.loading) return;
+  chat.loading = true;
+  changed();
+  try {
+    const answer = await page(key, first.id);
+    chat.hasMore = answer.hasMore;
+    putMessages(key, answer.messages);
+  } finally {
+    chat.loading = false;
+    changed();
+  }
+}
+
+/** Marks the open chat read when someone else's message is unread and the page is seen. */
+export async function markRead(key: ChatKey): Promise<void> {
+  const conversation = conversationOf(key);
+  if (!conversation || conversation.unreadCount === 0 || document.visibilityState !== 'visible') return;
+  if (state.openChat !== key) return;
+  conversation.unreadCount = 0;
+  changed();
+  await client.post('/conversations/{conversationId}/read', { params: { path: { conversationId: conversation.id } } });
+}
+
+/** A message arrived (live or our own): the chat, the list and its counters follow. */
+export function received(message: Message): void {
+  const key = keyOfMessage(message);
+  putMessages(key, [message]);
+  const conversation = state.conversations.find((c) => c.id === message.conversationId);
+  if (!conversation) {
+    void loadConversations();
+    return;
+  }
+  const newer = !conversation.lastMessage || conversation.lastMessage.seq <= message.seq;
+  if (newer) {
+    conversation.lastMessage = message;
+    conversation.updatedAt = message.createdAt;
+    state.conversations = [conversation, ...state.conversations.filter((c) => c !== conversation)];
+  }
+  if (message.senderId !== state.me?.id && newer && message.type !== 'system') conversation.unreadCount += 1;
+  changed();
+  if (state.openChat === key) void markRead(key);
+}
+
+export function updated(message: Message): void {
+  putMessages(keyOfMessage(message), [message]);
+  const conversation = state.conversations.find((c) => c.lastMessage?.id === message.id);
+  if (conversation) conversation.lastMessage = message;
+  changed();
+}

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
+import type { Page } from 'playwright-core';
+import { launch, screenshot, signUp, skipReason, startServer, type Person } from './support.js';
+
+// The web app in Debian's Chromium against the real server started as `npm start` starts it.
+// Every wait is for something to appear; nothing is asserted absent after a sleep.
+if (skipReason) process.stdout.write(`# browser tests skipped: ${skipReason}\n`);
+
+const chatList = (page: Page) => page.getByRole('list', { name: 'Conversation list' });
+const messages = (page: Page) => page.getByRole('list', { name: 'Messages' });
+const bubble = (page: Page, text: string) => messages(page).locator('li.message', { hasText: text });
+
+async function send(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Message', { exact: true }).fill(text);
+  await page.getByLabel('Message', { exact: true }).press('Enter');
+}
+
+describe('the web app in Chromium', { skip: skipReason, timeout: 300_000 }, () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let chromium: Awaited<ReturnType<typeof launch>>;
+  let alice: Person;
+  let bob: Person;
+
+  before(async () => {
+    [server, chromium] = await Promise.all([startServer(), launch()]);
+  });
+  after(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  test('two people sign up (verification link from the development outbox)', async () => {
+    alice = await signUp(chromium.browser, server.server.url, 'alice');
+    bob = await signUp(chromium.browser, server.server.url, 'bob');
+    await screenshot(alice.page, 'welcome');
+  });
+
+  test('they become friends: search, request, accept; presence shows online', async () => {
+    await alice.page.goto('/#/friends');
+    await alice.page.getByLabel('Search by username').fill(bob.username.slice(0, 6));
+    await alice.page.getByRole('button', { name: 'Search' }).click();
+    await alice.page.getByRole('button', { name: `Add ${bob.username}` }).click();
+    await alice.page.getByRole('list', { name: 'Outgoing requests' }).getByText(bob.username).first().waitFor();
+
+    await bob.page.getByRole('link', { name: /Friends 1 new/ }).waitFor();
+    await bob.page.goto('/#/friends');
+    await screenshot(bob.page, 'friends');
+    await bob.page.getByRole('list', { name: 'Incoming requests' }).getByRole('button', { name: 'Accept' }).click();
+    await bob.page.getByRole('list', { name: 'Friends' }).getByText(`@${alice.username} · online`).waitFor();
+    await alice.page.getByRole('list', { name: 'Friends' }).getByText(`@${bob.username} · online`).waitFor();
+  });
+
+  test('they chat live: typing, delivered then read ticks', async () => {
+    await alice.page
+      .getByRole('list', { name: 'Friends' })
+      .locator('li', { hasText: bob.username })
+      .getByRole('button', { name: 'Message' })
+      .click();
+    await send(alice.page, 'Hello Bob!');
+    // Bob's client acknowledges the event: delivered, before he opens the chat.
+    await bubble(alice.page, 'Hello Bob!').locator('[data-status="delivered"]').waitFor();
+    await chatList(bob.page)
+      .getByRole('link', { name: new RegExp(alice.username) })
+      .locator('.badge')
+      .waitFor();
+    assert.match(await chatList(bob.page).locator('.badge').innerText(), /^1\b/);
+
+    await chatList(bob.page)
+      .getByRole('link', { name: new RegExp(alice.username) })
+      .click();
+    await bubble(bob.page, 'Hello Bob!').waitFor();
+    await bubble(alice.page, 'Hello Bob!').locator('[data-status="read"]').waitFor();
+
+    await bob.page.getByLabel('Message', { exact: true }).pressSequentially('Hi Al');
+    await alice.page.getByText(`${bob.username} is typing…`).waitFor();
+    await bob.page.getByLabel('Message', { exact: true }).press('Enter');
+    await bubble(alice.page, 'Hi Al').waitFor();
+    await bubble(bob.page, 'Hi Al').locator('[data-status="read"]').waitFor();
+  });
+
+  test('a context goes offline and comes back without losing a message, none twice', async () => {
+    await bob.context.setOffline(true);
+    await bob.page.getByText('Offline — messages will be sent when the connection is back.').waitFor();
+    await send(bob.page, 'Written offline');
+    await bubble(bob.page, 'Written offline').locator('[data-status="pending"]').waitFor();
+    await send(alice.page, 'Sent while Bob is away');
+    await bubble(alice.page, 'Sent while Bob is away')
+      .locator('[data-status="sent"], [data-status="delivered"]')
+      .first()
+      .waitFor();
+
+    await bob.context.setOffline(false);
+    await bob.page.getByText('Online', { exact: true }).waitFor();
+    await bubble(bob.page, 'Sent while Bob is away').waitFor();
+    await bubble(alice.page, 'Written offline').waitFor();
+    await bubble(bob.page, 'Written offline').locator('[data-status="read"]').waitFor();
+    await bubble(alice.page, 'Sent while Bob is away').locator('[data-status="read"]').waitFor();
+    for (const page of [alice.page, bob.page]) {
+      assert.equal(await bubble(page, 'Written offline').count(), 1);
+      assert.equal(await bubble(page, 'Sent while Bob is away').count(), 1);
+    }
+  });
+
+  test('an image upload shows its thumbnail on both sides', async () => {
+    const png = await sharp({ create: { width: 320, height: 200, channels: 3, background: { r: 40, g: 120, b: 220 } } })
+      .png()
+      .toBuffer();
+    await alice.page.getByLabel('Attach files').setInputFiles({ name: 'sky.png', mimeType: 'image/png', buffer: png });
+    const composer = alice.page.getByRole('form', { name: 'Send a message' });
+    await composer.getByRole('img', { name: 'sky.png' }).waitFor();
+    await send(alice.page, 'Look at this sky');
+    for (const page of [alice.page, bob.page]) {
+      const image = bubble(page, 'Look at this sky').getByRole('img', { name: 'sky.png' });
+      await image.waitFor();
+      await page.waitForFunction(
+        (img: any) => img.complete === true && img.naturalWidth > 0, // the thumbnail loaded
+        await image.elementHandle(),
+      );
+    }
+    await screenshot(alice.page, 'chat');
+  });
+
+  test('a group is created and renamed; the member sees the new name', async () => {
+    await alice.page.goto('/#/groups/new');
+    await alice.page.getByLabel('Group name').fill('Weekend plans');
+    await alice.page.getByRole('checkbox', { name: bob.username }).check();
+    await alice.page.getByRole('button', { name: 'Create group' }).click();
+    await alice.page.getByRole('heading', { name: 'Weekend plans' }).waitFor();
+    await chatList(bob.page).getByText('Weekend plans', { exact: true }).waitFor();
+
+    await alice.page.getByRole('link', { name: 'Group settings' }).click();
+    await alice.page.getByLabel('Group name').fill('Weekend trip');
+    await alice.page.getByRole('button', { name: 'Save name' }).click();
+    await alice.page.getByRole('heading', { name: 'Weekend trip' }).waitFor();
+    await alice.page.getByRole('region', { name: 'Members' }).getByText(bob.username).waitFor();
+    await screenshot(alice.page, 'group-settings');
+    await chatList(bob.page).getByText('Weekend trip', { exact: true }).waitFor();
+    await chatList(bob.page).getByText('Weekend trip', { exact: true }).click();
+    await messages(bob.page)
+      .getByText(/renamed/i)
+      .first()
+      .waitFor();
+  });
+
+  test('on a phone-sized screen the chat takes the whole width', async () => {
+    const chatWithAlice = await chatList(bob.page)
+      .getByRole('link', { name: `${alice.username} (online)` })
+      .getAttribute('href');
+    await bob.page.setViewportSize({ width: 390, height: 780 });
+    await bob.page.goto(`/${chatWithAlice}`);
+    await bubble(bob.page, 'Look at this sky').waitFor();
+    assert.equal(await bob.page.getByRole('complementary', { name: 'Conversations' }).isVisible(), false);
+    await screenshot(bob.page, 'phone-chat');
+    await bob.page.getByRole('button', { name: 'Back to conversations' }).click();
+    await chatList(bob.page).waitFor();
+  });
+});
