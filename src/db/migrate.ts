@@ -5,6 +5,7 @@ import * as eventLogWithoutForeignKeys from './migrations/0002_event_log_without
 import * as eventPayloadsAsJson from './migrations/0003_event_payloads_as_json.js';
 import * as derivedMessageNotifications from './migrations/0004_derived_message_notifications.js';
 import * as fileReferenceIndexes from './migrations/0005_file_reference_indexes.js';
+import * as pushAndWebhooks from './migrations/0008_push_and_webhooks.js';
 
 /** Migrations are listed here in order; the files themselves are frozen once shipped. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_event_payloads_as_json': eventPayloadsAsJson,
   '0004_derived_message_notifications': derivedMessageNotifications,
   '0005_file_reference_indexes': fileReferenceIndexes,
+  '0008_push_and_webhooks': pushAndWebhooks,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
