@@ -62,7 +62,7 @@ export function pushCandidates(
         const from = data.from as Row;
         for (const userId of to.keys())
           add(userId, {
-            topic: `fr${String(from.id)}`,
+            topic: String(from.id),
             kind: 'friend_request',
             data: { from },
             urgent: false,
@@ -74,7 +74,7 @@ export function pushCandidates(
       case 'friend.request_accepted': {
         const [from, by] = [data.from as Row, data.to as Row];
         add(String(from.id), {
-          topic: `fr${String(by.id)}`,
+          topic: String(by.id),
           kind: 'friend_accepted',
           data: { by },
           urgent: false,

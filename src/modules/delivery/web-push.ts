@@ -89,6 +89,6 @@ export function webPushRequest(
     authorization: vapidAuthorization(subscription.endpoint, options.keys, options.key),
   };
   // Topic: at most 32 characters of the URL-safe base64 alphabet.
-  if (options.topic) headers.topic = options.topic.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32);
+  if (options.topic) headers.topic = options.topic.replace(/[^A-Za-z0-9_]/g, '').slice(0, 32);
   return { headers, body: encryptPayload(Buffer.from(payload), subscription.p256dh, subscription.auth) };
 }
