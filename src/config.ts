@@ -381,7 +381,18 @@ function vapidKeys(env: NodeJS.ProcessEnv, required: boolean, dataDir: string, t
       'VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT are required when NODE_ENV=production (or PUSH_ENABLED=false)',
     );
   }
-  if (publicKey && privateKey) return { publicKey, privateKey, subject: subject ?? 'mailto:admin@localhost' };
+  if (publicKey && privateKey) {
+    let derived = '';
+    try {
+      const ecdh = createECDH('prime256v1');
+      ecdh.setPrivateKey(Buffer.from(privateKey, 'base64url'));
+      derived = ecdh.getPublicKey().toString('base64url');
+    } catch {
+      // reported below
+    }
+    if (derived !== publicKey) throw new ConfigError('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not one P-256 key pair');
+    return { publicKey, privateKey, subject: subject ?? 'mailto:admin@localhost' };
+  }
   const file = path.join(dataDir, 'vapid-keys.json');
   if (!test && existsSync(file)) {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { publicKey: string; privateKey: string };

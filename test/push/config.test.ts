@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
+import { createECDH } from 'node:crypto';
 import { test } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { productionEnv } from '../helpers/production.js';
 
 const base = { ...productionEnv, DATA_DIR: '/tmp/chat-push-config' };
+const ecdh = createECDH('prime256v1');
 const keys = {
-  VAPID_PUBLIC_KEY: Buffer.alloc(65, 4).toString('base64url'),
-  VAPID_PRIVATE_KEY: Buffer.alloc(32, 1).toString('base64url'),
+  VAPID_PUBLIC_KEY: ecdh.generateKeys().toString('base64url'),
+  VAPID_PRIVATE_KEY: ecdh.getPrivateKey().toString('base64url'),
   VAPID_SUBJECT: 'mailto:ops@example.com',
 };
 
@@ -17,6 +19,12 @@ test('production refuses to start with push enabled and no VAPID keys, naming th
   );
   assert.equal(loadConfig({ ...base, PUSH_ENABLED: 'false' }).delivery.pushEnabled, false);
   assert.equal(loadConfig({ ...base, ...keys }).delivery.vapid.subject, 'mailto:ops@example.com');
+  const other = createECDH('prime256v1');
+  other.generateKeys();
+  assert.throws(
+    () => loadConfig({ ...base, ...keys, VAPID_PRIVATE_KEY: other.getPrivateKey().toString('base64url') }),
+    /key pair/,
+  );
 });
 
 test('webhook settings are checked: https in production, a whsec_ secret, known event types', () => {
