@@ -6,7 +6,7 @@ import { countQueued } from './deliveries.repository.js';
 import { createDeliveryMetrics } from './delivery.metrics.js';
 import { startDeliveryWorker } from './delivery-worker.js';
 import { createDeliverySink } from './event-sink.js';
-import { cancelAcked } from './push.repository.js';
+import { createAckCanceller } from './ack-canceller.js';
 import { pushRoutes } from './push.routes.js';
 import { createPushSender } from './push-sender.js';
 import { createPushService } from './push.service.js';
@@ -36,6 +36,7 @@ export function createDeliveryModule(infra: Infra, deps: { presence: PresencePor
     sendPush: (sub, delivery) => pushSender.send(sub, delivery),
   });
   infra.eventSinks.push(createDeliverySink({ db, config, presence: deps.presence, metrics, wake: worker.wake, log }));
+  const acks = createAckCanceller(db, log);
   const push = createPushService({ db, transactor: infra.transactor, config, wake: worker.wake });
 
   const onAccountDeleted: AccountDeletionHook = async (_trx, emit, userId) => {
@@ -47,10 +48,13 @@ export function createDeliveryModule(infra: Infra, deps: { presence: PresencePor
     onAccountDeleted,
     /** An ack from any connection of the user cancels the waiting pushes its events carried. */
     async onAck(userId: string, seq: number): Promise<void> {
-      if (config.pushEnabled) await cancelAcked(db, userId, seq);
+      if (config.pushEnabled) acks.submit(userId, seq);
     },
     async register(app: FastifyInstance): Promise<void> {
-      app.addHook('onClose', async () => worker.stop());
+      app.addHook('onClose', async () => {
+        await acks.close();
+        await worker.stop();
+      });
       await app.register(pushRoutes, { push });
     },
   };

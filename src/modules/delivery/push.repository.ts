@@ -104,9 +104,12 @@ export async function upsertPending(
   return [...new Set(rows.map((r) => r.userId))];
 }
 
-/** An ack up to `seq` cancels the user's waiting pushes whose event it covers. */
-export async function cancelAcked(db: Kysely<DB>, userId: string, seq: number): Promise<void> {
-  await db.deleteFrom('pushPending').where('userId', '=', userId).where('seq', '<=', seq).execute();
+/** An ack up to a seq cancels the user's waiting pushes whose event it covers (user → seq). */
+export async function cancelAckedMany(db: Kysely<DB>, acks: ReadonlyMap<string, number>): Promise<void> {
+  if (acks.size === 0) return;
+  await sql`
+    DELETE FROM push_pending p USING unnest(${[...acks.keys()]}::uuid[], ${[...acks.values()]}::int8[]) AS a(user_id, seq)
+    WHERE p.user_id = a.user_id AND p.seq <= a.seq`.execute(db);
 }
 
 /** Offline users need not wait for an ack: their waiting pushes fall due now. */
