@@ -145,6 +145,11 @@ test('a 500 is retried and a 429 waits for its Retry-After', async () => {
   );
   const [, limited, ok] = pushes;
   assert.ok(ok!.at - limited!.at >= 950, 'Retry-After: 1 was honoured');
-  const listed = (await t.http.get('/push/subscriptions', user.token)).body.subscriptions[0];
-  assert.ok(listed.lastSuccessAt, 'the success is recorded');
+  // The success is recorded once the answer is read (poll for it; it must come).
+  for (let i = 0; ; i++) {
+    const listed = (await t.http.get('/push/subscriptions', user.token)).body.subscriptions[0];
+    if (listed.lastSuccessAt) break;
+    assert.ok(i < 200, 'lastSuccessAt is set');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 });
