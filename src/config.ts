@@ -1,4 +1,4 @@
-import { createPrivateKey, randomBytes, X509Certificate } from 'node:crypto';
+import { createECDH, createPrivateKey, randomBytes, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
@@ -145,7 +145,44 @@ export interface Config {
   passwordHashCost: number;
   rateLimits: boolean;
   clusterWorkers: number;
+  /** Push notifications and webhooks (`docs/push.md`, `docs/webhooks.md`). */
+  delivery: DeliveryConfig;
 }
+
+export interface DeliveryConfig {
+  pushEnabled: boolean;
+  /** Seconds a pushable event waits for an ack from one of the user's connections (0: push at once). */
+  pushDelaySeconds: number;
+  pushIncludeContent: boolean;
+  /** Matrix push gateways (`/_matrix/push/v1/notify` URLs) that subscriptions may name. */
+  pushGateways: string[];
+  vapid: { publicKey: string; privateKey: string; subject: string };
+  webhookUrl: string | undefined;
+  /** The raw HMAC key (base64-decoded from `whsec_…`). */
+  webhookSecret: Buffer | undefined;
+  /** Webhook event types sent (all when WEBHOOK_EVENTS is unset). */
+  webhookEvents: string[];
+  /** Seconds one delivery attempt may take. */
+  timeoutSeconds: number;
+  /** The first retry delay; each further one doubles (with jitter) until a day has passed. */
+  retryBaseMs: number;
+  /** Endpoints on loopback and private addresses accepted (never in production). */
+  allowPrivateEndpoints: boolean;
+}
+
+export const WEBHOOK_EVENT_TYPES = [
+  'user.created',
+  'user.deleted',
+  'message.created',
+  'message.updated',
+  'message.deleted',
+  'friend.request_accepted',
+  'friend.removed',
+  'group.created',
+  'group.updated',
+  'group.member_added',
+  'group.member_removed',
+] as const;
 
 /** A missing or unreadable certificate or key is named in one line, not a raw ENOENT at listen time. */
 function checkTlsFiles(certFile: string, keyFile: string): void {
@@ -249,6 +286,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     passwordHashCost: read(env, 'PASSWORD_HASH_COST', int(1, 10), nodeEnv === 'test' ? 1 : 3),
     rateLimits: read(env, 'RATE_LIMITS', bool, true),
     clusterWorkers: read(env, 'CLUSTER_WORKERS', int(0, 256), 0),
+    delivery: deliveryConfig(env, nodeEnv, dataDir),
   };
   return Object.freeze(config);
 }
@@ -295,4 +333,77 @@ function persistedSecret(dataDir: string, name: string): string {
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+function deliveryConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['nodeEnv'], dataDir: string): DeliveryConfig {
+  const production = nodeEnv === 'production';
+  const pushEnabled = read(env, 'PUSH_ENABLED', bool, true);
+  const webhookUrl = read(env, 'WEBHOOK_URL', url(...(production ? ['https:'] : ['http:', 'https:'])));
+  const rawSecret = read(env, 'WEBHOOK_SECRET', str);
+  if (webhookUrl && !rawSecret) throw new ConfigError('WEBHOOK_SECRET is required with WEBHOOK_URL (whsec_ and base64)');
+  const secret = rawSecret === undefined ? undefined : Buffer.from(rawSecret.replace(/^whsec_/, ''), 'base64');
+  if (rawSecret !== undefined && (!rawSecret.startsWith('whsec_') || secret!.length < 24 || secret!.length > 64)) {
+    throw new ConfigError('WEBHOOK_SECRET must be whsec_ followed by 24 to 64 base64 bytes');
+  }
+  const webhookEvents = read(env, 'WEBHOOK_EVENTS', list, [...WEBHOOK_EVENT_TYPES]);
+  const unknown = webhookEvents.find((type) => !(WEBHOOK_EVENT_TYPES as readonly string[]).includes(type));
+  if (unknown)
+    throw new ConfigError(`WEBHOOK_EVENTS lists an unknown type "${unknown}" (known: ${WEBHOOK_EVENT_TYPES.join(', ')})`);
+  const pushGateways = read(env, 'PUSH_GATEWAYS', list, []).map((entry) => url('http:', 'https:')(entry, 'PUSH_GATEWAYS'));
+  return {
+    pushEnabled,
+    pushDelaySeconds: read(env, 'PUSH_DELAY_SECONDS', int(0, 3600), 10),
+    pushIncludeContent: read(env, 'PUSH_INCLUDE_CONTENT', bool, true),
+    pushGateways,
+    vapid: vapidKeys(env, pushEnabled && production, dataDir, nodeEnv === 'test'),
+    webhookUrl,
+    webhookSecret: secret,
+    webhookEvents,
+    timeoutSeconds: read(env, 'DELIVERY_TIMEOUT_SECONDS', int(1, 60), 10),
+    retryBaseMs: read(env, 'DELIVERY_RETRY_BASE_MS', int(production ? 1000 : 10, 3_600_000), 10_000),
+    allowPrivateEndpoints: !production,
+  };
+}
+
+/** VAPID keys (base64url: the 65-byte public point, the 32-byte private scalar). */
+function vapidKeys(env: NodeJS.ProcessEnv, required: boolean, dataDir: string, test: boolean): DeliveryConfig['vapid'] {
+  const subject = read(env, 'VAPID_SUBJECT', url('mailto:', 'https:'));
+  const publicKey = read(env, 'VAPID_PUBLIC_KEY', str);
+  const privateKey = read(env, 'VAPID_PRIVATE_KEY', str);
+  if (publicKey !== undefined || privateKey !== undefined) {
+    if (Buffer.from(publicKey ?? '', 'base64url').length !== 65)
+      throw new ConfigError('VAPID_PUBLIC_KEY must be 65 bytes, base64url');
+    if (Buffer.from(privateKey ?? '', 'base64url').length !== 32)
+      throw new ConfigError('VAPID_PRIVATE_KEY must be 32 bytes, base64url');
+  }
+  if (required && (!publicKey || !privateKey || !subject)) {
+    throw new ConfigError(
+      'VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT are required when NODE_ENV=production (or PUSH_ENABLED=false)',
+    );
+  }
+  if (publicKey && privateKey) {
+    let derived = '';
+    try {
+      const ecdh = createECDH('prime256v1');
+      ecdh.setPrivateKey(Buffer.from(privateKey, 'base64url'));
+      derived = ecdh.getPublicKey().toString('base64url');
+    } catch {
+      // reported below
+    }
+    if (derived !== publicKey) throw new ConfigError('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not one P-256 key pair');
+    return { publicKey, privateKey, subject: subject ?? 'mailto:admin@localhost' };
+  }
+  const file = path.join(dataDir, 'vapid-keys.json');
+  if (!test && existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { publicKey: string; privateKey: string };
+    return { ...saved, subject: subject ?? 'mailto:admin@localhost' };
+  }
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  const keys = { publicKey: ecdh.getPublicKey().toString('base64url'), privateKey: ecdh.getPrivateKey().toString('base64url') };
+  if (!test) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  }
+  return { ...keys, subject: subject ?? 'mailto:admin@localhost' };
 }

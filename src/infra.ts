@@ -7,7 +7,7 @@ import { migrateToLatest } from './db/migrate.js';
 import type { Bus } from './events/bus/bus.js';
 import { createMemoryBus } from './events/bus/memory-bus.js';
 import { createRedisBus } from './events/bus/redis-bus.js';
-import { createTransactor, type Transactor } from './events/transactor.js';
+import { createTransactor, type EventSink, type Transactor } from './events/transactor.js';
 import { createAccessTokens, type AccessTokens } from './lib/access-tokens.js';
 import { createMailer, type Mailer } from './lib/mailer.js';
 import { createRevokedSessions, REVOKED_SESSIONS_CHANNEL, type RevokedSessions } from './lib/revoked-sessions.js';
@@ -25,6 +25,8 @@ export interface Infra {
   /** Sessions revoked on any node; their access tokens are refused (filled by the auth module at start). */
   revokedSessions: RevokedSessions;
   transactor: Transactor;
+  /** Seen by the transactor in every transaction; modules add theirs while being wired. */
+  eventSinks: EventSink[];
   log: FastifyBaseLogger;
 }
 
@@ -66,6 +68,7 @@ export async function openInfra(
       logLinks: config.nodeEnv !== 'production',
       log,
     });
+  const eventSinks: EventSink[] = [];
   return {
     config,
     database,
@@ -75,7 +78,8 @@ export async function openInfra(
     limiter,
     tokens: createAccessTokens(config.jwtSecret, config.accessTokenTtl, Date.now, (sessionId) => revokedSessions.has(sessionId)),
     revokedSessions,
-    transactor: createTransactor(database.db, bus, log),
+    transactor: createTransactor(database.db, bus, log, eventSinks),
+    eventSinks,
     log,
   };
 }

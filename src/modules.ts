@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Infra } from './infra.js';
 import { createLocalStorage } from './lib/storage/local-storage.js';
 import { accountRoutes, authDeletionHook, authRoutes, createAuthModule, resetFormRoutes } from './modules/auth/index.js';
+import { createDeliveryModule } from './modules/delivery/index.js';
 import { createFilesService, createUrlSigner, filesRoutes, startFileSweeper } from './modules/files/index.js';
 import { createFriendsService, friendsRoutes, type FriendsService } from './modules/friends/index.js';
 import { createNotificationsService, notificationsRoutes } from './modules/notifications/index.js';
@@ -15,7 +16,7 @@ import {
   reactionsRoutes,
   searchRoutes,
 } from './modules/messages/index.js';
-import type { AccountDeletionHook, SocialPort } from './modules/ports.js';
+import type { AccountDeletionHook, GatewayHooks, SocialPort } from './modules/ports.js';
 import { createUsersService, usersRoutes } from './modules/users/index.js';
 import { createRealtime } from './realtime/index.js';
 
@@ -52,11 +53,13 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   // Account deletion: sessions end, then memberships by the usual leave rules, then friendships.
   const deletionHooks: AccountDeletionHook[] = [authDeletionHook(infra)];
   const realtime = createRealtime(infra, {
-    hooks: () => messaging.gatewayHooks,
+    hooks: () => withPushAcks(messaging.gatewayHooks, delivery),
     social: () => social,
     loadUser: async (userId) => users.presentSelf(userId).catch(() => null),
     sessionActive: async (userId, sessionId) => auth.sessions.isActive(userId, sessionId),
   });
+  const delivery = createDeliveryModule(infra, { presence: realtime.presence, registry: app.metrics });
+  deletionHooks.push(delivery.onAccountDeleted);
   const users = createUsersService({
     db,
     transactor,
@@ -129,6 +132,17 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   await app.register(conversationsRoutes, { messaging });
   await app.register(reactionsRoutes, { messaging });
   await app.register(searchRoutes, { messaging });
+  await delivery.register(app);
+}
+
+/** The gateway's ack goes to delivery receipts and also cancels the pushes waiting for it. */
+function withPushAcks(hooks: GatewayHooks, delivery: { onAck(userId: string, seq: number): Promise<void> }): GatewayHooks {
+  return {
+    ...hooks,
+    onAck: async (userId, seq) => {
+      await Promise.all([hooks.onAck?.(userId, seq), delivery.onAck(userId, seq)]);
+    },
+  };
 }
 
 declare module 'fastify' {

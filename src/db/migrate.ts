@@ -6,6 +6,7 @@ import * as eventPayloadsAsJson from './migrations/0003_event_payloads_as_json.j
 import * as derivedMessageNotifications from './migrations/0004_derived_message_notifications.js';
 import * as fileReferenceIndexes from './migrations/0005_file_reference_indexes.js';
 import * as reactionsPinsSearch from './migrations/0007_reactions_pins_search.js';
+import * as pushAndWebhooks from './migrations/0008_push_and_webhooks.js';
 
 /** Migrations are listed here in order; the files themselves are frozen once shipped. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_derived_message_notifications': derivedMessageNotifications,
   '0005_file_reference_indexes': fileReferenceIndexes,
   '0007_reactions_pins_search': reactionsPinsSearch,
+  '0008_push_and_webhooks': pushAndWebhooks,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

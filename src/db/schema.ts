@@ -236,6 +236,47 @@ export interface EventLogTable {
   createdAt: CreatedAt;
 }
 
+export type PushSubscriptionType = 'webpush' | 'gateway';
+
+export interface PushSubscriptionsTable {
+  id: string;
+  userId: string;
+  type: PushSubscriptionType;
+  /** The Web Push endpoint, or the gateway's pushkey. */
+  target: string;
+  p256dh: string | null;
+  auth: string | null;
+  gatewayUrl: string | null;
+  appId: string | null;
+  createdAt: CreatedAt;
+  lastSuccessAt: Timestamp | null;
+}
+
+export interface PushPendingTable {
+  userId: string;
+  topic: string;
+  seq: BigCounter;
+  kind: string;
+  data: unknown;
+  count: Generated<number>;
+  urgent: Generated<boolean>;
+  dueAt: Timestamp;
+  createdAt: CreatedAt;
+}
+
+export interface DeliveriesTable {
+  id: string;
+  kind: 'webhook' | 'push';
+  subscriptionId: string | null;
+  payload: string;
+  topic: string | null;
+  urgent: Generated<boolean>;
+  attempts: Generated<number>;
+  nextAttemptAt: Timestamp;
+  createdAt: CreatedAt;
+  lastError: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -260,6 +301,9 @@ export interface DB {
   events: EventsTable;
   eventSeqs: EventSeqsTable;
   eventLog: EventLogTable;
+  pushSubscriptions: PushSubscriptionsTable;
+  pushPending: PushPendingTable;
+  deliveries: DeliveriesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -28,6 +28,7 @@ export const durableEventTypes = [
   'notification.read',
   'profile.updated',
   'session.revoked',
+  'push.subscription_removed',
 ] as const;
 
 export type DurableEventType = (typeof durableEventTypes)[number];
@@ -37,6 +38,18 @@ export interface PendingEvent {
   type: DurableEventType;
   data: unknown;
   to: readonly string[];
+}
+
+/** Events no client receives, only the operator's webhook (`docs/webhooks.md`). */
+export const operatorEventTypes = ['user.created', 'user.deleted'] as const;
+
+export type OperatorEventType = (typeof operatorEventTypes)[number];
+
+/** Emitted like a durable event but appended to no log: only event sinks see it. */
+export interface OperatorEvent {
+  type: OperatorEventType;
+  data: unknown;
+  to?: undefined;
 }
 
 /** What a recipient receives (and what replay returns). */

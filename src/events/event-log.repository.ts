@@ -57,6 +57,29 @@ export async function appendEvents(trx: Transaction<DB>, events: readonly Pendin
   return bumped.rows.map((row) => [row.userId, Number(row.seq)]);
 }
 
+/**
+ * The seq each recipient got for each event, as `appendEvents` assigned them (in event order,
+ * consecutive per user, ending at the user's latest); events without `to` get an empty map.
+ */
+export function assignedSeqs(
+  events: readonly { to?: readonly string[] | undefined }[],
+  latest: readonly [string, number][],
+): Map<string, number>[] {
+  const perUser = new Map<string, number>();
+  for (const event of events) for (const userId of new Set(event.to ?? [])) perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
+  const next = new Map(latest.map(([userId, seq]) => [userId, seq - perUser.get(userId)! + 1]));
+  return events.map((event) => {
+    const seqs = new Map<string, number>();
+    for (const userId of new Set(event.to ?? [])) {
+      const seq = next.get(userId);
+      if (seq === undefined) continue;
+      seqs.set(userId, seq);
+      next.set(userId, seq + 1);
+    }
+    return seqs;
+  });
+}
+
 export async function createEventCounter(trx: Kysely<DB>, userId: string): Promise<void> {
   await trx
     .insertInto('eventSeqs')

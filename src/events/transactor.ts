@@ -2,11 +2,24 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { Bus } from './bus/bus.js';
-import { BUS_EVENTS_CHANNEL, type PendingEvent, type WakeUp } from './catalog.js';
-import { appendEvents } from './event-log.repository.js';
+import { BUS_EVENTS_CHANNEL, type OperatorEvent, type PendingEvent, type WakeUp } from './catalog.js';
+import { appendEvents, assignedSeqs } from './event-log.repository.js';
 
-export type Emit = (event: PendingEvent) => void;
+export type Emit = (event: PendingEvent | OperatorEvent) => void;
 export type Trx = Transaction<DB>;
+
+/**
+ * Sees the events of every transaction inside it, after they are appended (to enqueue
+ * deliveries atomically with them); may return work to run after commit.
+ */
+export interface EventSink {
+  /** `seqs[i]` maps each recipient of `events[i]` to the seq it got (operator events: empty). */
+  inTransaction(
+    trx: Trx,
+    events: readonly (PendingEvent | OperatorEvent)[],
+    seqs: readonly Map<string, number>[],
+  ): Promise<(() => void) | void>;
+}
 
 /**
  * Runs `work` in one database transaction; the events it emits are appended to the log in the
@@ -15,15 +28,30 @@ export type Trx = Transaction<DB>;
  */
 export type Transactor = <T>(work: (trx: Trx, emit: Emit) => Promise<T>) => Promise<T>;
 
-export function createTransactor(db: Db, bus: Bus, log: { warn(obj: unknown, msg?: string): void }): Transactor {
+export function createTransactor(
+  db: Db,
+  bus: Bus,
+  log: { warn(obj: unknown, msg?: string): void },
+  sinks: readonly EventSink[] = [],
+): Transactor {
   return async (work) => {
     let wakeUps: [string, number][] = [];
+    const afterCommit: (() => void)[] = [];
     const result = await db.transaction().execute(async (trx) => {
-      const pending: PendingEvent[] = [];
-      const value = await work(trx, (event) => pending.push(event));
+      const emitted: (PendingEvent | OperatorEvent)[] = [];
+      const value = await work(trx, (event) => emitted.push(event));
+      const pending = emitted.filter((event): event is PendingEvent => event.to !== undefined);
       if (pending.length > 0) wakeUps = await appendEvents(trx, pending);
+      if (emitted.length > 0 && sinks.length > 0) {
+        const seqs = assignedSeqs(emitted, wakeUps);
+        for (const sink of sinks) {
+          const then = await sink.inTransaction(trx, emitted, seqs);
+          if (then) afterCommit.push(then);
+        }
+      }
       return value;
     });
+    for (const then of afterCommit) then();
     if (wakeUps.length > 0) {
       const message: WakeUp = { users: wakeUps };
       // The log is the truth: a lost wake-up is repaired when the client resumes or the bus reconnects.

@@ -57,6 +57,11 @@ const SessionsRevokedSchema = Type.Object(
   { title: 'SessionsRevoked', description: 'The sockets of these sessions are then closed with 4001' },
 );
 
+const PushSubscriptionRemovedSchema = Type.Object(
+  { id: IdSchema },
+  { title: 'PushSubscriptionRemoved', description: 'The push service or gateway refused the subscription; subscribe again' },
+);
+
 const ProfileSchema = Type.Union([UserSchema, PublicUserSchema], {
   title: 'Profile',
   description: 'Your own `User` (to you) or a friend’s `PublicUser`',
@@ -104,6 +109,7 @@ export const DurableEventPayloads: { [K in DurableEventType]: EventDescription }
   'notification.read': { payload: NotificationReadSchema, to: 'the owner’s devices' },
   'profile.updated': { payload: ProfileSchema, to: 'yourself (`User`) and your friends (`PublicUser`)' },
   'session.revoked': { payload: SessionsRevokedSchema, to: 'yourself' },
+  'push.subscription_removed': { payload: PushSubscriptionRemovedSchema, to: 'the subscription’s owner' },
 };
 
 const frame = <T extends string>(type: T, data: TSchema | undefined, title: string, description: string) =>

@@ -65,6 +65,8 @@ export interface DurableEvents {
   /** `User` when it is your own profile, `PublicUser` for a friend's. */
   'profile.updated': User | PublicUser;
   'session.revoked': { sessionIds: string[] };
+  /** The push service or gateway refused one of your push subscriptions; it is deleted. */
+  'push.subscription_removed': { id: string };
 }
 
 export type DurableEventType = keyof DurableEvents;
@@ -96,6 +98,7 @@ export const durableEventTypes = Object.keys({
   'notification.read': 1,
   'profile.updated': 1,
   'session.revoked': 1,
+  'push.subscription_removed': 1,
 } satisfies Record<DurableEventType, 1>) as DurableEventType[];
 
 /** A durable event as handed to the app: its per-user `seq`, type and data. */

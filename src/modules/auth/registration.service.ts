@@ -33,7 +33,7 @@ export function createRegistrationService(deps: AuthDeps, mail: MailQueue) {
 
   async function createAccount(input: Signup, passwordHash: string): Promise<UserRow | 'email_exists'> {
     try {
-      return await deps.transactor(async (trx) => {
+      return await deps.transactor(async (trx, emit) => {
         const user = await users.insertUser(trx, {
           id: newId(),
           username: input.username,
@@ -41,6 +41,7 @@ export function createRegistrationService(deps: AuthDeps, mail: MailQueue) {
           passwordHash,
           updatedAt: new Date(),
         });
+        emit({ type: 'user.created', data: { id: user.id, username: user.username, createdAt: user.createdAt.toISOString() } });
         return user;
       });
     } catch (error) {

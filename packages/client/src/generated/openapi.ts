@@ -4787,6 +4787,305 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/push/vapid-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server’s VAPID public key, for `PushManager.subscribe({ applicationServerKey })` */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VapidKey"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your push subscriptions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PushSubscriptionList"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Subscribe a browser (Web Push) or a mobile device (through a push gateway)
+         * @description The same endpoint or pushkey again answers 200 and updates it; at most 10 per user (409). An endpoint that is not `https` on a public address, or a gateway not in PUSH_GATEWAYS, is refused (400).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PushSubscribe"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PushSubscription"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PushSubscription"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/push/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of your push subscriptions */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description An opaque id
+                     * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+                     */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/push/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test notification to each of your subscriptions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -5028,6 +5327,29 @@ export type components = {
             incoming: components["schemas"]["FriendRequest"][];
             /** @description Pending requests you sent */
             outgoing: components["schemas"]["FriendRequest"][];
+        };
+        /**
+         * GatewaySubscribe
+         * @description A mobile device through a Matrix push gateway
+         */
+        GatewaySubscribe: {
+            /** @enum {string} */
+            type: "gateway";
+            /**
+             * Format: text
+             * @description One of the operator’s PUSH_GATEWAYS
+             */
+            gatewayUrl: string;
+            /**
+             * Format: text
+             * @description The app id the gateway knows (e.g. Sygnal’s app key)
+             */
+            appId: string;
+            /**
+             * Format: text
+             * @description The device token (FCM registration token, APNs device token)
+             */
+            pushkey: string;
         };
         /** Group */
         Group: {
@@ -5296,6 +5618,28 @@ export type components = {
             online?: boolean;
             lastSeenAt?: string | null;
         };
+        /** PushSubscribe */
+        PushSubscribe: components["schemas"]["WebPushSubscribe"] | components["schemas"]["GatewaySubscribe"];
+        /** PushSubscription */
+        PushSubscription: {
+            /**
+             * Format: uuid
+             * @description An opaque id
+             * @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b
+             */
+            id: string;
+            type: "webpush" | "gateway";
+            /**
+             * Format: date-time
+             * @description ISO 8601, UTC
+             */
+            createdAt: string;
+            lastSuccessAt: string | null;
+        };
+        /** PushSubscriptionList */
+        PushSubscriptionList: {
+            subscriptions: components["schemas"]["PushSubscription"][];
+        };
         /** Reaction */
         Reaction: {
             /** @description One emoji grapheme or a `:shortcode:` */
@@ -5532,6 +5876,37 @@ export type components = {
         UserPage: {
             users: components["schemas"]["PublicUser"][];
             nextCursor: string | null;
+        };
+        /** VapidKey */
+        VapidKey: {
+            /** @description base64url; the `applicationServerKey` for `PushManager.subscribe` */
+            publicKey: string;
+        };
+        /**
+         * WebPushSubscribe
+         * @description A browser’s `PushSubscription.toJSON()` with `type`
+         */
+        WebPushSubscribe: {
+            /** @enum {string} */
+            type: "webpush";
+            /**
+             * Format: text
+             * @description The push service URL (`https`, a public address)
+             */
+            endpoint: string;
+            expirationTime?: number | null;
+            keys: {
+                /**
+                 * Format: text
+                 * @description The subscription’s P-256 public key (base64url)
+                 */
+                p256dh: string;
+                /**
+                 * Format: text
+                 * @description The subscription’s authentication secret (base64url)
+                 */
+                auth: string;
+            };
         };
     };
     responses: never;

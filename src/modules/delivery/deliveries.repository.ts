@@ -1,0 +1,72 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+export interface DeliveryRow {
+  id: string;
+  kind: 'webhook' | 'push';
+  subscriptionId: string | null;
+  payload: string;
+  topic: string | null;
+  urgent: boolean;
+  attempts: number;
+  createdAt: Date;
+}
+
+export interface NewDelivery {
+  id: string;
+  kind: 'webhook' | 'push';
+  subscriptionId: string | null;
+  payload: string;
+  topic: string | null;
+  urgent: boolean;
+}
+
+export async function insertDeliveries(db: Kysely<DB>, rows: readonly NewDelivery[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('deliveries')
+    .values(rows.map((row) => ({ ...row, nextAttemptAt: new Date() })))
+    .execute();
+}
+
+/**
+ * Claims up to `limit` due deliveries for this node: each is leased for `leaseMs` (its next
+ * attempt moves past the lease), so a node that dies mid-send leaves it to be retried by any node
+ * once the lease is over. SKIP LOCKED lets several nodes claim at once without waiting.
+ */
+export async function claimDue(db: Kysely<DB>, limit: number, leaseMs: number): Promise<DeliveryRow[]> {
+  const { rows } = await sql<DeliveryRow>`
+    UPDATE deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000})
+    FROM (
+      SELECT id FROM deliveries WHERE next_attempt_at <= now() ORDER BY next_attempt_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
+    ) due
+    WHERE d.id = due.id
+    RETURNING d.id, d.kind, d.subscription_id, d.payload, d.topic, d.urgent, d.attempts, d.created_at`.execute(db);
+  return rows;
+}
+
+export async function deleteDelivery(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('deliveries').where('id', '=', id).execute();
+}
+
+export async function rescheduleDelivery(db: Kysely<DB>, id: string, at: Date, error: string): Promise<void> {
+  await db
+    .updateTable('deliveries')
+    .set({ nextAttemptAt: at, lastError: error.slice(0, 500) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** When the next delivery falls due (null: none queued). */
+export async function nextDueAt(db: Kysely<DB>): Promise<Date | null> {
+  const row = await db.selectFrom('deliveries').select('nextAttemptAt').orderBy('nextAttemptAt').limit(1).executeTakeFirst();
+  return row?.nextAttemptAt ?? null;
+}
+
+export async function countQueued(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('deliveries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

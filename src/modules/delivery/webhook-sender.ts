@@ -1,0 +1,23 @@
+import type { DeliveryConfig } from '../../config.js';
+import type { DeliveryRow } from './deliveries.repository.js';
+import { httpOutcome, type Outcome } from './push-sender.js';
+import { safePost } from './safe-fetch.js';
+import { webhookHeaders } from './webhooks.js';
+
+/** Sends one queued webhook, signed afresh at each attempt (a new timestamp, the same `webhook-id`). */
+export function createWebhookSender(config: DeliveryConfig) {
+  return async (delivery: DeliveryRow): Promise<Outcome> => {
+    if (!config.webhookUrl || !config.webhookSecret) return { kind: 'drop', error: 'webhooks are not configured' };
+    const response = await safePost(
+      config.webhookUrl,
+      {
+        headers: webhookHeaders(config.webhookSecret, `msg_${delivery.id}`, delivery.payload),
+        body: delivery.payload,
+        timeoutMs: config.timeoutSeconds * 1000,
+      },
+      // The operator's own URL: checked like a user's endpoint in production only.
+      config.allowPrivateEndpoints ? { allowLoopback: true, trusted: true } : { allowLoopback: false },
+    );
+    return httpOutcome(response);
+  };
+}

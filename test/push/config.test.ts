@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { createECDH } from 'node:crypto';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { productionEnv } from '../helpers/production.js';
+
+const base = { ...productionEnv, DATA_DIR: '/tmp/chat-push-config' };
+const ecdh = createECDH('prime256v1');
+const keys = {
+  VAPID_PUBLIC_KEY: ecdh.generateKeys().toString('base64url'),
+  VAPID_PRIVATE_KEY: ecdh.getPrivateKey().toString('base64url'),
+  VAPID_SUBJECT: 'mailto:ops@example.com',
+};
+
+test('production refuses to start with push enabled and no VAPID keys, naming them', () => {
+  assert.throws(
+    () => loadConfig(base),
+    (err: Error) => err instanceof ConfigError && /VAPID_PUBLIC_KEY/.test(err.message),
+  );
+  assert.equal(loadConfig({ ...base, PUSH_ENABLED: 'false' }).delivery.pushEnabled, false);
+  assert.equal(loadConfig({ ...base, ...keys }).delivery.vapid.subject, 'mailto:ops@example.com');
+  const other = createECDH('prime256v1');
+  other.generateKeys();
+  assert.throws(
+    () => loadConfig({ ...base, ...keys, VAPID_PRIVATE_KEY: other.getPrivateKey().toString('base64url') }),
+    /key pair/,
+  );
+});
+
+test('webhook settings are checked: https in production, a whsec_ secret, known event types', () => {
+  const secret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+  const hooks = { ...base, ...keys, WEBHOOK_SECRET: secret };
+  assert.throws(() => loadConfig({ ...hooks, WEBHOOK_URL: 'http://hooks.example.com/in' }), /WEBHOOK_URL/);
+  assert.throws(
+    () => loadConfig({ ...hooks, WEBHOOK_URL: 'https://hooks.example.com/in', WEBHOOK_SECRET: 'plain' }),
+    /WEBHOOK_SECRET/,
+  );
+  assert.throws(() => loadConfig({ ...base, ...keys, WEBHOOK_URL: 'https://hooks.example.com/in' }), /WEBHOOK_SECRET/);
+  assert.throws(
+    () => loadConfig({ ...hooks, WEBHOOK_URL: 'https://hooks.example.com/in', WEBHOOK_EVENTS: 'message.created,nope' }),
+    /WEBHOOK_EVENTS/,
+  );
+  const config = loadConfig({
+    ...hooks,
+    WEBHOOK_URL: 'https://hooks.example.com/in',
+    WEBHOOK_EVENTS: 'message.created, user.created',
+  });
+  assert.deepEqual(config.delivery.webhookEvents, ['message.created', 'user.created']);
+  assert.deepEqual(config.delivery.webhookSecret, Buffer.alloc(32, 7));
+  assert.throws(() => loadConfig({ ...base, ...keys, DELIVERY_RETRY_BASE_MS: '50' }), /DELIVERY_RETRY_BASE_MS/);
+});
