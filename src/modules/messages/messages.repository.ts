@@ -71,7 +71,7 @@ export async function insertMessage(trx: Executor, message: NewMessage): Promise
   }
 }
 
-/** Plain text messages of a group commit, in one statement (no mentions, replies or system data). */
+/** Plain text messages of a group commit, in one statement (no mentions, replies or system data), and their search documents. */
 export async function insertTextMessages(trx: Executor, messages: readonly NewMessage[]): Promise<void> {
   if (messages.length === 0) return;
   const column = <T>(pick: (m: NewMessage) => T) => messages.map(pick);
@@ -82,6 +82,10 @@ export async function insertTextMessages(trx: Executor, messages: readonly NewMe
                 ${column((m) => m.senderId)}::uuid[], ${column((m) => m.recipientId)}::uuid[], ${column((m) => m.text)}::text[],
                 ${column((m) => m.clientMessageId)}::text[], ${column((m) => m.createdAt.toISOString())}::timestamptz[])
       AS x(id, conversation_id, seq, sender_id, recipient_id, text, client_message_id, created_at)`.execute(trx);
+  const documents = messages.flatMap(({ id: messageId, conversationId, senderId, createdAt, text }) =>
+    text === null ? [] : [{ messageId, conversationId, senderId, createdAt, text }],
+  );
+  await searchIndex.putMany(trx, documents);
 }
 
 export async function insertAttachments(trx: Executor, messageId: string, fileIds: readonly string[]): Promise<void> {

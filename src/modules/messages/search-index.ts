@@ -38,6 +38,8 @@ export interface SearchHit {
 export interface MessageSearchIndex {
   /** Adds or replaces the document of a message, in the caller's transaction. */
   put(trx: Executor, doc: SearchDocument): Promise<void>;
+  /** The same for several messages at once (a group commit's), in one statement where it can. */
+  putMany(trx: Executor, docs: readonly SearchDocument[]): Promise<void>;
   /** Forgets a message (deleted). */
   remove(trx: Executor, messageId: string): Promise<void>;
   /** Up to `limit + 1` matching messages of conversations `viewerId` is a member of now, newest first. */
@@ -50,17 +52,23 @@ export interface MessageSearchIndex {
  */
 export const databaseSearchIndex: MessageSearchIndex = {
   async put(trx, doc) {
-    const document = sql<string>`${toTsvector(doc.text)}::tsvector`;
+    await databaseSearchIndex.putMany(trx, [doc]);
+  },
+
+  async putMany(trx, docs) {
+    if (docs.length === 0) return;
     await trx
       .insertInto('messageSearch')
-      .values({
-        messageId: doc.messageId,
-        conversationId: doc.conversationId,
-        senderId: doc.senderId,
-        createdAt: doc.createdAt,
-        document,
-      })
-      .onConflict((oc) => oc.column('messageId').doUpdateSet({ document }))
+      .values(
+        docs.map((doc) => ({
+          messageId: doc.messageId,
+          conversationId: doc.conversationId,
+          senderId: doc.senderId,
+          createdAt: doc.createdAt,
+          document: sql<string>`${toTsvector(doc.text)}::tsvector`,
+        })),
+      )
+      .onConflict((oc) => oc.column('messageId').doUpdateSet((eb) => ({ document: eb.ref('excluded.document') })))
       .execute();
   },
 
