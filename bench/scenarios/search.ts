@@ -43,6 +43,20 @@ export const search: Scenario = {
     const rare = await load({ url: url('zanzib'), headers, duration });
     const common = await load({ url: url('golf rep'), headers, duration });
     const phrase = await load({ url: url('"hotel report"'), headers, duration });
+    const plans: Record<string, string[]> = {};
+    for (const [name, tsquery] of [
+      ['rare', "'zanzib':*"],
+      ['common', "'golf':* & 'rep':*"],
+      ['phrase', "'hotel' <-> 'report'"],
+    ] as const) {
+      const { rows } = await ctx.db.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN (ANALYZE, BUFFERS) SELECT s.message_id, s.created_at::text FROM message_search s
+           JOIN conversation_members cm ON cm.conversation_id = s.conversation_id AND cm.user_id = $1
+          WHERE s.document @@ $2::tsquery ORDER BY s.created_at DESC, s.message_id DESC LIMIT 21`,
+        [alice!.id, tsquery],
+      );
+      plans[name] = rows.map((r) => r['QUERY PLAN']);
+    }
     const worst = [rare, common, phrase].reduce((a, b) => (b.p99 > a.p99 ? b : a));
     return {
       row: {
@@ -53,7 +67,7 @@ export const search: Scenario = {
         p99: worst.p99,
         target: 'p99 < 50 ms',
       },
-      details: { messages: total, conversations, rare, common, phrase },
+      details: { messages: total, conversations, rare, common, phrase, plans },
     };
   },
 };

@@ -27,9 +27,11 @@ const EMOJI_NOISE = /[\u{FE0E}\u{FE0F}\p{Emoji_Modifier}]/gu;
 
 /** Terms longer than this are cut (the same way in documents and queries). */
 export const MAX_TERM_LENGTH = 64;
+const MAX_EMOJI_CODE_POINTS = 16;
 
 export function normalizeTerm(raw: string): string {
-  return raw.normalize('NFKD').replace(MARKS, '').toLowerCase().normalize('NFC').slice(0, MAX_TERM_LENGTH);
+  const term = raw.normalize('NFKD').replace(MARKS, '').toLowerCase().normalize('NFC');
+  return term.length <= MAX_TERM_LENGTH ? term : Array.from(term).slice(0, MAX_TERM_LENGTH).join('');
 }
 
 /** The terms of a text with their places in it. */
@@ -47,7 +49,9 @@ export function tokenize(text: string): TextToken[] {
     const end = index + segment.length;
     if (EMOJI.test(segment)) {
       flush();
-      tokens.push({ term: segment.replace(EMOJI_NOISE, ''), start: index, end });
+      // By code points, so a grapheme stretched by thousands of combining marks stays a short term.
+      const term = Array.from(segment.replace(EMOJI_NOISE, '')).slice(0, MAX_EMOJI_CODE_POINTS).join('');
+      tokens.push({ term, start: index, end });
     } else if (UNSPACED.test(segment)) {
       flush();
       const term = normalizeTerm(segment);
@@ -110,7 +114,7 @@ export function toTsvector(text: string): string {
     if (list.length < MAX_POSITIONS && i < MAX_POSITION) list.push(i + 1);
     positions.set(token.term, list);
   });
-  return [...positions].map(([term, list]) => `${quote(term)}:${list.join(',')}`).join(' ');
+  return [...positions].map(([term, list]) => (list.length > 0 ? `${quote(term)}:${list.join(',')}` : quote(term))).join(' ');
 }
 
 /** A `tsquery` literal requiring every query term (phrases with `<->`, prefixes with `:*`). */

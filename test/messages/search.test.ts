@@ -156,3 +156,17 @@ test('search:reindex gives messages without a search document one', async () => 
   while ((await indexUnindexed(db)) > 0);
   assert.deepEqual(await found(bob, 'pangolin'), [['legacy pangolin notes', ['pangolin']]]);
 });
+
+test('odd texts index without trouble: a grapheme of thousands of marks, very long words, quotes and backslashes', async () => {
+  const { alice, bob } = await pair();
+  const texts = [
+    `👍${'\u0301'.repeat(3000)} marks`,
+    `${'w'.repeat(3000)} long`,
+    `it's a \\back'slash "quote" 'tsquery' & | ! :*`,
+  ];
+  for (const text of texts) assert.equal((await send(t.current, alice, { recipientId: bob.id, text })).status, 201);
+  assert.equal((await found(bob, 'marks')).length, 1);
+  assert.equal((await found(bob, `${'w'.repeat(100)}`)).length, 1);
+  assert.equal((await found(bob, "back'sl")).length, 1);
+  assert.equal((await found(bob, "'tsquery' & | !")).length, 1);
+});
