@@ -35,6 +35,8 @@ export default defineConfig({
         'notifications',
         'dev',
         'search',
+        'reset-password',
+        'push',
       ].map((p) => [`/${p}`, { target: api, ws: p === 'ws', changeOrigin: true }]),
     ),
   },

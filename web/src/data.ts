@@ -100,7 +100,8 @@ export function received(message: Message): void {
   putMessages(key, [message]);
   const conversation = state.conversations.find((c) => c.id === message.conversationId);
   if (!conversation) {
-    void loadConversations();
+    // A new conversation: list it, then read it if it is the one on screen.
+    void loadConversations().then(() => (state.openChat === key ? markRead(key) : undefined));
     return;
   }
   const newer = !conversation.lastMessage || conversation.lastMessage.seq <= message.seq;

@@ -32,9 +32,8 @@ describe('the web app in Chromium', { skip: skipReason, timeout: 300_000 }, () =
   });
 
   test('two people sign up (verification link from the development outbox)', async () => {
-    alice = await signUp(chromium.browser, server.server.url, 'alice');
+    alice = await signUp(chromium.browser, server.server.url, 'alice', { screenshot: 'sign-up' });
     bob = await signUp(chromium.browser, server.server.url, 'bob');
-    await screenshot(alice.page, 'welcome');
   });
 
   test('they become friends: search, request, accept; presence shows online', async () => {

@@ -71,9 +71,9 @@ export async function signUp(
   browser: Browser,
   url: string,
   name: string,
-  viewport = { width: 1100, height: 760 },
+  options: { screenshot?: string } = {},
 ): Promise<Person> {
-  const context = await browser.newContext({ viewport, baseURL: url });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 760 }, baseURL: url });
   const page = await context.newPage();
   const username = `${name}_${Date.now().toString(36)}`;
   const email = `${username}@example.test`;
@@ -85,6 +85,7 @@ export async function signUp(
   await page.getByRole('heading', { name: 'Check your mail' }).waitFor();
   const link = page.getByRole('region', { name: 'Development outbox' }).getByRole('link', { name: 'Open the link' });
   const href = await link.getAttribute('href');
+  if (options.screenshot) await screenshot(page, options.screenshot);
   if (!href) throw new Error('no verification link in the outbox');
   await page.goto(href);
   await page.getByRole('heading', { name: 'E-mail confirmed' }).waitFor();

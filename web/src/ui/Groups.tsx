@@ -141,13 +141,12 @@ function Members({ group, run }: { group: Group; run: ReturnType<typeof useActio
 export function GroupSettings({ groupId }: { groupId: string }) {
   useStore();
   const group = state.groups.get(groupId);
-  const [name, setName] = useState(group?.name ?? '');
+  const [name, setName] = useState<string | undefined>();
   const rename = useAction();
   const other = useAction();
   useEffect(() => {
     void client.get('/groups/{groupId}', { params: { path: { groupId } } }).then((g) => {
       state.groups.set(g.id, g);
-      setName(g.name);
       changed();
     });
   }, [groupId]);
@@ -171,9 +170,9 @@ export function GroupSettings({ groupId }: { groupId: string }) {
           submit="Save name"
           busy={rename.busy}
           error={rename.error}
-          onSubmit={() => void rename.run(() => save({ name }))}
+          onSubmit={() => void rename.run(() => save({ name: name ?? group.name }))}
         >
-          <Field label="Group name" name="rename" value={name} onInput={setName} />
+          <Field label="Group name" name="rename" value={name ?? group.name} onInput={setName} />
         </Form>
       )}
       {admin && (

@@ -1,6 +1,6 @@
 import type { Conversation } from '@chat-api/client';
 import { chatPath } from '../route.js';
-import { isOnline, keyOfConversation, nameOf, useStore } from '../store.js';
+import { isOnline, keyOfConversation, nameOf, state, useStore } from '../store.js';
 import { systemText } from '../system-text.js';
 import { Avatar } from './Avatar.js';
 
@@ -16,7 +16,8 @@ function preview(conversation: Conversation): string {
 
 function ConversationItem({ conversation, active }: { conversation: Conversation; active: boolean }) {
   const key = keyOfConversation(conversation);
-  const name = conversation.group?.name ?? (conversation.peer ? nameOf(conversation.peer.id) : 'Chat');
+  const group = conversation.group ? (state.groups.get(conversation.group.id) ?? conversation.group) : undefined;
+  const name = group?.name ?? (conversation.peer ? nameOf(conversation.peer.id) : 'Chat');
   const online = conversation.peer ? isOnline(conversation.peer) : undefined;
   const unread = conversation.unreadCount;
   return (
@@ -27,7 +28,7 @@ function ConversationItem({ conversation, active }: { conversation: Conversation
         aria-current={active ? 'page' : undefined}
         data-unread={unread}
       >
-        <Avatar name={name} file={conversation.group?.avatar ?? conversation.peer?.avatar} online={online} />
+        <Avatar name={name} file={group?.avatar ?? conversation.peer?.avatar} online={online} />
         <span class="meta">
           <span class="name">
             {name}
