@@ -337,7 +337,8 @@ function persistedSecret(dataDir: string, name: string): string {
 
 function deliveryConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['nodeEnv'], dataDir: string): DeliveryConfig {
   const production = nodeEnv === 'production';
-  const pushEnabled = read(env, 'PUSH_ENABLED', bool, true);
+  // In production push is on by default once the VAPID keys are set; PUSH_ENABLED=true requires them.
+  const pushEnabled = read(env, 'PUSH_ENABLED', bool, !production || Boolean(env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY));
   const webhookUrl = read(env, 'WEBHOOK_URL', url(...(production ? ['https:'] : ['http:', 'https:'])));
   const rawSecret = read(env, 'WEBHOOK_SECRET', str);
   if (webhookUrl && !rawSecret) throw new ConfigError('WEBHOOK_SECRET is required with WEBHOOK_URL (whsec_ and base64)');
@@ -378,7 +379,7 @@ function vapidKeys(env: NodeJS.ProcessEnv, required: boolean, dataDir: string, t
   }
   if (required && (!publicKey || !privateKey || !subject)) {
     throw new ConfigError(
-      'VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT are required when NODE_ENV=production (or PUSH_ENABLED=false)',
+      'VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT are required for push when NODE_ENV=production (or PUSH_ENABLED=false)',
     );
   }
   if (publicKey && privateKey) {
