@@ -337,7 +337,8 @@ function persistedSecret(dataDir: string, name: string): string {
 
 function deliveryConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['nodeEnv'], dataDir: string): DeliveryConfig {
   const production = nodeEnv === 'production';
-  const pushEnabled = read(env, 'PUSH_ENABLED', bool, true);
+  // In production push is on by default once the VAPID keys are set; PUSH_ENABLED=true requires them.
+  const pushEnabled = read(env, 'PUSH_ENABLED', bool, !production || Boolean(env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY));
   const webhookUrl = read(env, 'WEBHOOK_URL', url(...(production ? ['https:'] : ['http:', 'https:'])));
   const rawSecret = read(env, 'WEBHOOK_SECRET', str);
   if (webhookUrl && !rawSecret) throw new ConfigError('WEBHOOK_SECRET is required with WEBHOOK_URL (whsec_ and base64)');
@@ -369,7 +370,8 @@ function deliveryConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['nodeEnv'], data
 function vapidKeys(env: NodeJS.ProcessEnv, required: boolean, dataDir: string, test: boolean): DeliveryConfig['vapid'] {
   const subject = read(env, 'VAPID_SUBJECT', url('mailto:', 'https:'));
   const publicKey = read(env, 'VAPID_PUBLIC_KEY', str);
-  const privateKey = read(env, 'VAPID_PRIVATE_KEY', str);
+  // A scalar with leading zero bytes may come shortened (as ECDH.getPrivateKey() gives it): pad it.
+  const privateKey = read(env, 'VAPID_PRIVATE_KEY', (raw) => padScalar(Buffer.from(raw, 'base64url')).toString('base64url'));
   if (publicKey !== undefined || privateKey !== undefined) {
     if (Buffer.from(publicKey ?? '', 'base64url').length !== 65)
       throw new ConfigError('VAPID_PUBLIC_KEY must be 65 bytes, base64url');
@@ -378,7 +380,7 @@ function vapidKeys(env: NodeJS.ProcessEnv, required: boolean, dataDir: string, t
   }
   if (required && (!publicKey || !privateKey || !subject)) {
     throw new ConfigError(
-      'VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT are required when NODE_ENV=production (or PUSH_ENABLED=false)',
+      'VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT are required for push when NODE_ENV=production (or PUSH_ENABLED=false)',
     );
   }
   if (publicKey && privateKey) {
@@ -400,10 +402,17 @@ function vapidKeys(env: NodeJS.ProcessEnv, required: boolean, dataDir: string, t
   }
   const ecdh = createECDH('prime256v1');
   ecdh.generateKeys();
-  const keys = { publicKey: ecdh.getPublicKey().toString('base64url'), privateKey: ecdh.getPrivateKey().toString('base64url') };
+  const keys = {
+    publicKey: ecdh.getPublicKey().toString('base64url'),
+    privateKey: padScalar(ecdh.getPrivateKey()).toString('base64url'),
+  };
   if (!test) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
   }
   return { ...keys, subject: subject ?? 'mailto:admin@localhost' };
+}
+
+function padScalar(bytes: Buffer): Buffer {
+  return bytes.length > 0 && bytes.length < 32 ? Buffer.concat([Buffer.alloc(32 - bytes.length), bytes]) : bytes;
 }

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { productionEnv } from '../helpers/production.js';
 
-const base = { ...productionEnv, DATA_DIR: '/tmp/chat-push-config' };
+const { VAPID_PUBLIC_KEY: _public, VAPID_PRIVATE_KEY: _private, VAPID_SUBJECT: _subject, ...withoutVapid } = productionEnv;
+const base = { ...withoutVapid, DATA_DIR: '/tmp/chat-push-config' };
 const ecdh = createECDH('prime256v1');
 const keys = {
   VAPID_PUBLIC_KEY: ecdh.generateKeys().toString('base64url'),
@@ -12,12 +13,14 @@ const keys = {
   VAPID_SUBJECT: 'mailto:ops@example.com',
 };
 
-test('production refuses to start with push enabled and no VAPID keys, naming them', () => {
+test('production refuses to start with push enabled and no VAPID keys, naming them; without keys push is off by default', () => {
   assert.throws(
-    () => loadConfig(base),
+    () => loadConfig({ ...base, PUSH_ENABLED: 'true' }),
     (err: Error) => err instanceof ConfigError && /VAPID_PUBLIC_KEY/.test(err.message),
   );
-  assert.equal(loadConfig({ ...base, PUSH_ENABLED: 'false' }).delivery.pushEnabled, false);
+  assert.throws(() => loadConfig({ ...base, ...keys, VAPID_SUBJECT: '' }), /VAPID_SUBJECT/);
+  assert.equal(loadConfig(base).delivery.pushEnabled, false);
+  assert.equal(loadConfig({ ...base, ...keys }).delivery.pushEnabled, true);
   assert.equal(loadConfig({ ...base, ...keys }).delivery.vapid.subject, 'mailto:ops@example.com');
   const other = createECDH('prime256v1');
   other.generateKeys();

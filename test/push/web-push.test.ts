@@ -153,3 +153,29 @@ test('a 500 is retried and a 429 waits for its Retry-After', async () => {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 });
+
+test('metrics count queued, sent, failed and removed deliveries and their latency', async () => {
+  const res = await t.http.get('/metrics');
+  assert.equal(res.status, 200);
+  const value = (line: string) => Number(new RegExp(`^${line.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm').exec(res.text)?.[1] ?? NaN);
+  assert.ok(value('chat_deliveries_queued_total{kind="push"}') >= 4);
+  assert.ok(value('chat_deliveries_sent_total{kind="push"}') >= 2);
+  assert.ok(value('chat_deliveries_failed_total{kind="push",outcome="retry"}') >= 2);
+  assert.ok(value('chat_push_subscriptions_removed_total') >= 1);
+  assert.ok(value('chat_delivery_latency_seconds_count{kind="push"}') >= 2);
+  assert.ok(value('chat_deliveries_backlog') >= 0);
+});
+
+test('a friend request is pushed; deleting the account removes its subscriptions', async () => {
+  const [alice, bob] = [await createUser(t), await createUser(t)];
+  const { sub } = await subscribe(bob);
+  const request = await t.http.post('/friends/add', { userId: bob.id }, alice.token);
+  assert.ok(request.status < 300, request.text);
+  const [push] = await service.until(() => service.pushesTo(sub.token).length > 0 && service.pushesTo(sub.token));
+  assert.equal(push!.json.type, 'friend_request');
+  assert.equal(push!.json.title, alice.username);
+  const deleted = await t.http.request('DELETE', '/profile', { token: bob.token, body: { password: bob.password } });
+  assert.equal(deleted.status, 204);
+  const left = await t.app.infra.database.db.selectFrom('pushSubscriptions').select('id').where('userId', '=', bob.id).execute();
+  assert.deepEqual(left, []);
+});

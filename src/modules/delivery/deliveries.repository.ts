@@ -23,9 +23,10 @@ export interface NewDelivery {
 
 export async function insertDeliveries(db: Kysely<DB>, rows: readonly NewDelivery[]): Promise<void> {
   if (rows.length === 0) return;
+  // next_attempt_at defaults to the database's now(), the clock the claims compare with.
   await db
     .insertInto('deliveries')
-    .values(rows.map((row) => ({ ...row, nextAttemptAt: new Date() })))
+    .values([...rows])
     .execute();
 }
 

@@ -7,6 +7,7 @@ import { createDeliveryMetrics } from './delivery.metrics.js';
 import { startDeliveryWorker } from './delivery-worker.js';
 import { createDeliverySink } from './event-sink.js';
 import { createAckCanceller } from './ack-canceller.js';
+import { deleteUserPushState } from './push.repository.js';
 import { pushRoutes } from './push.routes.js';
 import { createPushSender } from './push-sender.js';
 import { createPushService } from './push.service.js';
@@ -37,9 +38,14 @@ export function createDeliveryModule(infra: Infra, deps: { presence: PresencePor
   });
   infra.eventSinks.push(createDeliverySink({ db, config, presence: deps.presence, metrics, wake: worker.wake, log }));
   const acks = createAckCanceller(db, log);
-  const push = createPushService({ db, transactor: infra.transactor, config, wake: worker.wake });
+  const queued = (count: number) => {
+    metrics.queued.inc({ kind: 'push' }, count);
+    worker.wake();
+  };
+  const push = createPushService({ db, transactor: infra.transactor, config, queued });
 
-  const onAccountDeleted: AccountDeletionHook = async (_trx, emit, userId) => {
+  const onAccountDeleted: AccountDeletionHook = async (trx, emit, userId) => {
+    await deleteUserPushState(trx, userId);
     emit({ type: 'user.deleted', data: { id: userId } });
   };
 

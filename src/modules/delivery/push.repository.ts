@@ -167,3 +167,9 @@ export async function subscriptionsOf(db: Kysely<DB>, userIds: readonly string[]
   if (userIds.length === 0) return [];
   return db.selectFrom('pushSubscriptions').selectAll().where('userId', 'in', userIds).execute();
 }
+
+/** A deleted account keeps no push subscription (its row stays, anonymised). */
+export async function deleteUserPushState(db: Kysely<DB>, userId: string): Promise<void> {
+  await db.deleteFrom('pushPending').where('userId', '=', userId).execute();
+  await db.deleteFrom('pushSubscriptions').where('userId', '=', userId).execute();
+}

@@ -17,7 +17,8 @@ export interface PushServiceDeps {
   db: Kysely<DB>;
   transactor: Transactor;
   config: DeliveryConfig;
-  wake(): void;
+  /** `count` deliveries were queued (counted, and the worker woken). */
+  queued(count: number): void;
 }
 
 function toDto(row: repo.SubscriptionRow): PushSubscriptionDto {
@@ -87,7 +88,7 @@ export function createPushService(deps: PushServiceDeps) {
     /** Queues a test notification to each of the caller's subscriptions. */
     async sendTest(userId: string): Promise<void> {
       enabled();
-      await deps.transactor(async (trx) => {
+      const count = await deps.transactor(async (trx) => {
         const subscriptions = await repo.listSubscriptions(trx, userId);
         const payload = JSON.stringify(testPush(await repo.unreadConversations(trx, userId)));
         await insertDeliveries(
@@ -101,8 +102,9 @@ export function createPushService(deps: PushServiceDeps) {
             urgent: false,
           })),
         );
+        return subscriptions.length;
       });
-      deps.wake();
+      deps.queued(count);
     },
   };
 }

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assignedSeqs } from '../../src/events/event-log.repository.js';
+import { backoffMs } from '../../src/modules/delivery/delivery-worker.js';
+import { renderPush } from '../../src/modules/delivery/push-payload.js';
+import { retryAfterMs } from '../../src/modules/delivery/push-sender.js';
+import { webhookBodies } from '../../src/modules/delivery/webhooks.js';
+
+test('backoff doubles from the base with jitter in [delay/2, delay], at most an hour', () => {
+  assert.equal(
+    backoffMs(1000, 1, () => 0),
+    500,
+  );
+  assert.equal(
+    backoffMs(1000, 1, () => 1),
+    1000,
+  );
+  assert.equal(
+    backoffMs(1000, 4, () => 1),
+    8000,
+  );
+  assert.equal(
+    backoffMs(1000, 40, () => 1),
+    3_600_000,
+  );
+});
+
+test('Retry-After as seconds or an HTTP date', () => {
+  assert.equal(retryAfterMs('3'), 3000);
+  const now = Date.now();
+  const ms = retryAfterMs(new Date(now + 5000).toUTCString(), now);
+  assert.ok(ms !== undefined && ms > 3000 && ms <= 5000, String(ms));
+  assert.equal(retryAfterMs('soon'), undefined);
+  assert.equal(retryAfterMs(undefined), undefined);
+});
+
+test('each recipient’s seq per event, as the log assigned them', () => {
+  const events = [{ to: ['a', 'b'] }, { to: undefined }, { to: ['a'] }, { to: ['gone'] }];
+  const seqs = assignedSeqs(events, [
+    ['a', 12],
+    ['b', 7],
+  ]);
+  assert.deepEqual(
+    seqs.map((m) => Object.fromEntries(m)),
+    [{ a: 11, b: 7 }, {}, { a: 12 }, {}],
+  );
+});
+
+test('WEBHOOK_EVENTS narrows the types; per-recipient copies become one webhook', () => {
+  const message = { id: 'm1', text: 'hi', clientMessageId: 'c1', status: 'sent' };
+  const events = [
+    { type: 'message.created' as const, data: message, to: ['s'] },
+    { type: 'message.created' as const, data: { ...message, clientMessageId: null, status: null }, to: ['r'] },
+    { type: 'friend.removed' as const, data: { userId: 'b' }, to: ['a'] },
+    { type: 'friend.removed' as const, data: { userId: 'a' }, to: ['b'] },
+    { type: 'message.read' as const, data: {}, to: ['x'] },
+  ];
+  const all = webhookBodies(events, ['message.created', 'friend.removed', 'message.read']);
+  assert.deepEqual(
+    all.map((b) => [b.type, b.data]),
+    [
+      ['message.created', { id: 'm1', text: 'hi' }],
+      ['friend.removed', { userIds: ['a', 'b'] }],
+    ],
+  );
+  assert.deepEqual(
+    webhookBodies(events, ['friend.removed']).map((b) => b.type),
+    ['friend.removed'],
+  );
+});
+
+test('PUSH_INCLUDE_CONTENT=false: no message text and no group name leave the server', () => {
+  const row = {
+    userId: 'u',
+    topic: 'c',
+    kind: 'message',
+    count: 3,
+    urgent: false,
+    data: { messageId: 'm', conversationId: 'c', groupId: 'g', senderId: 's', text: 'secret plans', attachments: 0 },
+  };
+  const ctx = { names: new Map([['s', 'Sam']]), groups: new Map([['g', 'Plotters']]), badge: 2 };
+  const withText = renderPush(row, { ...ctx, includeContent: true });
+  assert.equal(withText.title, 'Sam in Plotters');
+  assert.equal(withText.body, 'secret plans (+2 more)');
+  const without = renderPush(row, { ...ctx, includeContent: false });
+  assert.equal(JSON.stringify(without).includes('secret'), false);
+  assert.equal(JSON.stringify(without).includes('Plotters'), false);
+  assert.equal(without.body, '3 new messages');
+  assert.equal(without.badge, 2);
+});
