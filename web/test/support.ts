@@ -16,7 +16,7 @@ export const skipReason = existsSync(CHROMIUM)
 export const password = 'correct horse battery';
 
 /** The server as `npm start` runs it (embedded PGlite, outbox mail, development), on a free port. */
-export async function startServer(): Promise<{ server: ServerProcess; close(): Promise<void> }> {
+export async function startServer(env: Record<string, string> = {}): Promise<{ server: ServerProcess; close(): Promise<void> }> {
   await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build-web.ts', '--if-stale']);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'chat-web-'));
   const port = await freePort();
@@ -27,6 +27,7 @@ export async function startServer(): Promise<{ server: ServerProcess; close(): P
     DATA_DIR: dataDir,
     RATE_LIMITS: 'false',
     LOG_LEVEL: 'warn',
+    ...env,
   });
   return {
     server,
