@@ -99,6 +99,16 @@ export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply 
   return reply.status(error.status).type('application/problem+json').send(problemFor(error));
 }
 
+/** The longest path parameter Fastify's router keeps (its default `maxParamLength`). */
+export const MAX_PARAM_LENGTH = 100;
+
+/** A path parameter longer than the router keeps: the client's error, named as such. */
+export function paramTooLong(): AppError {
+  return new AppError('validation_failed', 'A path parameter is too long', {
+    errors: [{ path: 'params', message: `must be at most ${MAX_PARAM_LENGTH} characters` }],
+  });
+}
+
 /**
  * Fastify's `frameworkErrors`: failures found while routing, before any hook or error handler
  * runs. A path that is not valid percent-encoded UTF-8 (`/groups/%ED%A0%80`) and a path
@@ -109,9 +119,7 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
     error.code === 'FST_ERR_BAD_URL'
       ? new AppError('bad_request', 'The path is not valid percent-encoded UTF-8')
       : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? new AppError('validation_failed', 'A path parameter is too long', {
-            errors: [{ path: 'params', message: 'must be at most 100 characters' }],
-          })
+        ? paramTooLong()
         : toAppError(error);
   if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
   void sendProblem(reply, appError);

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { MAX_PARAM_LENGTH, paramTooLong } from './errors.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -67,6 +68,10 @@ async function webAppPlugin(app: FastifyInstance, opts: WebAppOptions): Promise<
 
   app.get('/*', { schema }, async (request, reply) => {
     const urlPath = (request.params as { '*': string })['*'];
+    // An API path with a parameter longer than the router keeps matches no API route, so it lands
+    // here: answer it as the router answers one when no catch-all exists.
+    const segments = urlPath.split('/');
+    if (apiSegments.has(segments[0] ?? '') && segments.some((s) => s.length > MAX_PARAM_LENGTH)) throw paramTooLong();
     const file = await fileAt(root, urlPath);
     if (file && !file.endsWith(`${path.sep}index.html`)) return send(reply, file, urlPath.startsWith('assets/'));
     const index = isAppNavigation(request, urlPath, apiSegments) ? await fileAt(root, 'index.html') : undefined;
