@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { newId } from '../../src/lib/ids.js';
 import { hashPassword } from '../../src/lib/passwords.js';
 import { insertUser } from '../../src/modules/users/users.repository.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/db/schema.js';
+import type { AccessTokens } from '../../src/lib/access-tokens.js';
 import type { TestApp } from './app.js';
 
 export interface TestUser {
@@ -58,4 +61,29 @@ export async function befriend(t: TestApp, a: TestUser, b: TestUser): Promise<vo
     ])
     .onConflict((oc) => oc.doNothing())
     .execute();
+}
+
+/**
+ * A verified user with a session, written straight into `db`, and an access token from `tokens`:
+ * for tests that run server processes against a database of their own (no test app to ask).
+ */
+export async function insertSignedInUser(
+  db: Kysely<DB>,
+  tokens: AccessTokens,
+  prefix: string,
+): Promise<{ id: string; token: string }> {
+  const id = newId();
+  await insertUser(db, {
+    id,
+    username: `${prefix}_${randomBytes(4).toString('hex')}`,
+    email: `${id}@example.test`,
+    emailVerifiedAt: new Date(),
+    updatedAt: new Date(),
+  });
+  const sessionId = newId();
+  await db
+    .insertInto('sessions')
+    .values({ id: sessionId, userId: id, expiresAt: new Date(Date.now() + 86_400_000), lastUsedAt: new Date() })
+    .execute();
+  return { id, token: await tokens.sign({ userId: id, sessionId }) };
 }

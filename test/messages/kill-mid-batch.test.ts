@@ -10,7 +10,7 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { createAccessTokens } from '../../src/lib/access-tokens.js';
 import { newId } from '../../src/lib/ids.js';
 import { directKey } from '../../src/modules/conversations/index.js';
-import { insertUser } from '../../src/modules/users/users.repository.js';
+import { insertSignedInUser } from '../helpers/factories.js';
 import { startServerProcess } from '../helpers/process.js';
 
 // A server process killed (SIGKILL: no shutdown, no flush) while group commits are in flight:
@@ -63,22 +63,9 @@ async function seed(database: Database): Promise<Seeded[]> {
   const { db } = database;
   const users: Seeded[] = [];
   for (let i = 0; i < PAIRS; i++) {
-    const [a, b] = [newId(), newId()];
-    for (const id of [a, b]) {
-      await insertUser(db, {
-        id,
-        username: `k_${randomBytes(4).toString('hex')}`,
-        email: `${id}@example.test`,
-        emailVerifiedAt: new Date(),
-        updatedAt: new Date(),
-      });
-      const sessionId = newId();
-      await db
-        .insertInto('sessions')
-        .values({ id: sessionId, userId: id, expiresAt: new Date(Date.now() + 86_400_000), lastUsedAt: new Date() })
-        .execute();
-      users.push({ id, token: await tokens.sign({ userId: id, sessionId }), peer: id === a ? b : a });
-    }
+    const [first, second] = [await insertSignedInUser(db, tokens, 'k'), await insertSignedInUser(db, tokens, 'k')];
+    const [a, b] = [first.id, second.id];
+    users.push({ ...first, peer: b }, { ...second, peer: a });
     await db
       .insertInto('friendships')
       .values([

@@ -6,8 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { createAccessTokens } from '../../src/lib/access-tokens.js';
-import { newId } from '../../src/lib/ids.js';
-import { insertUser } from '../../src/modules/users/users.repository.js';
+import { insertSignedInUser } from '../helpers/factories.js';
 import { createClient } from '../helpers/http.js';
 import { startServerProcess, type ServerProcess } from '../helpers/process.js';
 import { WsClient } from '../helpers/ws.js';
@@ -62,21 +61,7 @@ after(async () => {
 });
 
 async function user(): Promise<{ id: string; token: string }> {
-  const db = database!.db;
-  const id = newId();
-  await insertUser(db, {
-    id,
-    username: `n_${randomBytes(4).toString('hex')}`,
-    email: `${id}@example.test`,
-    emailVerifiedAt: new Date(),
-    updatedAt: new Date(),
-  });
-  const sessionId = newId();
-  await db
-    .insertInto('sessions')
-    .values({ id: sessionId, userId: id, expiresAt: new Date(Date.now() + 86_400_000), lastUsedAt: new Date() })
-    .execute();
-  return { id, token: await tokens.sign({ userId: id, sessionId }) };
+  return insertSignedInUser(database!.db, tokens, 'n');
 }
 
 test('a friend request made on node A reaches the addressee on node B; presence is right on both', { skip }, async () => {

@@ -1,17 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
-export interface DeliveryRow {
-  id: string;
-  kind: 'webhook' | 'push';
-  subscriptionId: string | null;
-  payload: string;
-  topic: string | null;
-  urgent: boolean;
-  attempts: number;
-  createdAt: Date;
-}
-
 export interface NewDelivery {
   id: string;
   kind: 'webhook' | 'push';
@@ -19,6 +8,12 @@ export interface NewDelivery {
   payload: string;
   topic: string | null;
   urgent: boolean;
+}
+
+/** A queued delivery as claimed: what was enqueued, how often it was tried, since when. */
+export interface DeliveryRow extends NewDelivery {
+  attempts: number;
+  createdAt: Date;
 }
 
 export async function insertDeliveries(db: Kysely<DB>, rows: readonly NewDelivery[]): Promise<void> {
