@@ -1,7 +1,7 @@
 import http from 'node:http';
 import WebSocket from 'ws';
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+const agent = new http.Agent({ keepAlive: true, maxSockets: 2048 });
 
 /** A small keep-alive JSON client: the driver should cost less than the server it measures. */
 export function request(

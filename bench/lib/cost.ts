@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
@@ -20,9 +21,27 @@ export interface CostSnapshot {
   serverCpuMs: number;
   /** CPU time of this database's backends so far, summed (see `PostgresCpu`). */
   postgresCpuMs: number;
+  /** CPU time of the load driver (this process: clients, HTTP, WebSocket, acks). */
+  driverCpuMs: number;
+  /** CPU time of the Redis server (shared with anything else using it). */
+  redisCpuMs: number;
 }
 
 const TICK_MS = 10;
+
+/** The local Redis server's pid, when one runs here (its CPU is counted like PostgreSQL's). */
+const redisPid: number | undefined = (() => {
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      if (comm === 'redis-server') return Number(entry);
+    }
+  } catch {
+    // not Linux, or /proc unreadable: Redis CPU is reported as 0
+  }
+  return undefined;
+})();
 
 async function cpuMs(pid: number): Promise<number> {
   try {
@@ -100,6 +119,9 @@ export async function costSnapshot(
   // The CPU is read when the phase ends, the row counters once they have been published.
   const serverCpuMs = await cpuMs(serverPid);
   const postgresCpuMs = await postgres.total();
+  const usage = process.cpuUsage();
+  const driverCpuMs = (usage.user + usage.system) / 1000;
+  const redisCpuMs = redisPid === undefined ? 0 : await cpuMs(redisPid);
   if (settle) await sleep(11_000);
   await db.query('SELECT pg_stat_clear_snapshot()');
   const database = await db.query<{ commits: string }>(
@@ -131,6 +153,8 @@ export async function costSnapshot(
     perTable,
     serverCpuMs,
     postgresCpuMs,
+    driverCpuMs,
+    redisCpuMs,
   };
 }
 
@@ -159,6 +183,8 @@ export function costPerMessage(before: CostSnapshot, after: CostSnapshot, messag
     indexScans: per(after.indexScans - before.indexScans),
     serverCpuMs: per(after.serverCpuMs - before.serverCpuMs),
     postgresCpuMs: per(after.postgresCpuMs - before.postgresCpuMs),
+    driverCpuMs: per(after.driverCpuMs - before.driverCpuMs),
+    redisCpuMs: per(after.redisCpuMs - before.redisCpuMs),
     tables,
   };
 }

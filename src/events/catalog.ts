@@ -59,9 +59,17 @@ export interface LoggedEvent {
   data: unknown;
 }
 
-/** The one bus message per committed transaction: who has new events, up to which seq. */
+/**
+ * The one bus message per committed transaction: who has new events, up to which seq. When the
+ * payloads are small (most transactions), they ride along: `events` holds each event's type and
+ * JSON text once, and a user's third element lists the event index of each of its new seqs, the
+ * last one being `seq` (a transaction gives each recipient consecutive seqs). A node whose
+ * sockets already hold everything before them sends these straight away, without reading the
+ * log back; any other node, or a socket with a gap, reads the log as before.
+ */
 export interface WakeUp {
-  users: [userId: string, seq: number][];
+  users: [userId: string, seq: number, events?: number[]][];
+  events?: [type: DurableEventType, json: string][];
 }
 
 export const BUS_EVENTS_CHANNEL = 'events';

@@ -8,7 +8,12 @@ import type { DurableEventType, LoggedEvent, PendingEvent } from './catalog.js';
  * ascending user-id order so that concurrent fan-outs to overlapping audiences cannot deadlock.
  * Returns each recipient's new latest seq.
  */
-export async function appendEvents(trx: Transaction<DB>, events: readonly PendingEvent[]): Promise<[string, number][]> {
+export async function appendEvents(
+  trx: Transaction<DB>,
+  events: readonly PendingEvent[],
+  /** Each event's `data` as JSON text, when the caller has it already. */
+  json: readonly string[] = events.map((e) => JSON.stringify(e.data)),
+): Promise<[string, number][]> {
   const perUser = new Map<string, number>();
   for (const event of events) for (const userId of new Set(event.to)) perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
   if (perUser.size === 0) return [];
@@ -44,7 +49,7 @@ export async function appendEvents(trx: Transaction<DB>, events: readonly Pendin
   await sql`
     WITH input AS (
       SELECT x.i, x.type, x.data, nextval(pg_get_serial_sequence('events', 'id')) AS id
-      FROM unnest(${events.map((e) => e.type)}::text[], ${events.map((e) => JSON.stringify(e.data))}::text[])
+      FROM unnest(${events.map((e) => e.type)}::text[], ${json}::text[])
         WITH ORDINALITY AS x(type, data, i)
     ), payloads AS (
       INSERT INTO events (id, type, data) OVERRIDING SYSTEM VALUE

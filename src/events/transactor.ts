@@ -36,12 +36,15 @@ export function createTransactor(
 ): Transactor {
   return async (work) => {
     let wakeUps: [string, number][] = [];
+    let pending: PendingEvent[] = [];
+    let json: string[] = [];
     const afterCommit: (() => void)[] = [];
     const result = await db.transaction().execute(async (trx) => {
       const emitted: (PendingEvent | OperatorEvent)[] = [];
       const value = await work(trx, (event) => emitted.push(event));
-      const pending = emitted.filter((event): event is PendingEvent => event.to !== undefined);
-      if (pending.length > 0) wakeUps = await appendEvents(trx, pending);
+      pending = emitted.filter((event): event is PendingEvent => event.to !== undefined);
+      json = pending.map((event) => JSON.stringify(event.data));
+      if (pending.length > 0) wakeUps = await appendEvents(trx, pending, json);
       if (emitted.length > 0 && sinks.length > 0) {
         const seqs = assignedSeqs(emitted, wakeUps);
         for (const sink of sinks) {
@@ -53,10 +56,30 @@ export function createTransactor(
     });
     for (const then of afterCommit) then();
     if (wakeUps.length > 0) {
-      const message: WakeUp = { users: wakeUps };
+      const message = wakeUpOf(pending, json, wakeUps);
       // The log is the truth: a lost wake-up is repaired when the client resumes or the bus reconnects.
       await bus.publish(BUS_EVENTS_CHANNEL, message).catch((err: unknown) => log.warn({ err }, 'bus publish failed'));
     }
     return result;
+  };
+}
+
+/** Past this much payload text a wake-up carries no payloads: the nodes read the log instead. */
+const MAX_WAKE_UP_PAYLOAD = 64 * 1024;
+
+/** The bus message of a committed transaction, with its payloads when they are small. */
+function wakeUpOf(events: readonly PendingEvent[], json: readonly string[], latest: [string, number][]): WakeUp {
+  if (json.reduce((size, text) => size + text.length, 0) > MAX_WAKE_UP_PAYLOAD) return { users: latest };
+  const perUser = new Map<string, number[]>();
+  assignedSeqs(events, latest).forEach((seqs, index) => {
+    for (const userId of seqs.keys()) {
+      let list = perUser.get(userId);
+      if (!list) perUser.set(userId, (list = []));
+      list.push(index);
+    }
+  });
+  return {
+    users: latest.map(([userId, seq]) => [userId, seq, perUser.get(userId) ?? []]),
+    events: events.map((event, index) => [event.type, json[index]!]),
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { BUS_EPHEMERAL_CHANNEL, BUS_EVENTS_CHANNEL, type EphemeralMessage, type WakeUp } from '../events/catalog.js';
+import type { WireEvent } from '../events/event-log.repository.js';
 import type { Infra } from '../infra.js';
 import { AppError } from '../lib/errors.js';
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from '../lib/rate-limiter.js';
@@ -58,7 +59,8 @@ export class Gateway implements FrameContext {
     const { bus, config } = this.deps.infra;
     this.unsubscribe.push(
       bus.subscribe(BUS_EVENTS_CHANNEL, (message) => {
-        for (const [userId, seq] of (message as WakeUp).users ?? []) this.hub.wake(userId, seq);
+        const { users, events } = message as WakeUp;
+        for (const [userId, seq, indexes] of users ?? []) this.hub.wake(userId, seq, carried(seq, indexes, events));
       }),
       bus.subscribe(BUS_EPHEMERAL_CHANNEL, (message) => {
         const { users, frame } = message as EphemeralMessage;
@@ -235,4 +237,17 @@ export class Gateway implements FrameContext {
       this.pinging = false;
     }
   }
+}
+
+/** The events a wake-up carries for one user, oldest first, or undefined when it carries none. */
+function carried(seq: number, indexes: number[] | undefined, events: WakeUp['events']): WireEvent[] | undefined {
+  if (!events || !Array.isArray(indexes) || indexes.length === 0) return undefined;
+  const first = seq - indexes.length + 1;
+  const out: WireEvent[] = [];
+  for (const [k, index] of indexes.entries()) {
+    const event = events[index];
+    if (!event) return undefined;
+    out.push({ seq: first + k, type: event[0], json: event[1] });
+  }
+  return out;
 }

@@ -66,11 +66,25 @@ export class Hub {
     return [...this.users.values()].flatMap((entry) => [...entry.conns]);
   }
 
-  /** A bus wake-up: `seq` is the user's latest; read only when a live socket is behind it. */
-  wake(userId: string, seq?: number): void {
+  /**
+   * A bus wake-up: `seq` is the user's latest; read only when a live socket is behind it. When
+   * the wake-up carries the new events themselves and every socket behind holds everything
+   * before them (and no round is reading for this user, which could still send older ones),
+   * they are sent at once; otherwise the log is read, which also fills any gap.
+   */
+  wake(userId: string, seq?: number, events?: readonly WireEvent[]): void {
     const entry = this.users.get(userId);
     if (!entry) return;
-    if (seq !== undefined && ![...entry.conns].some((c) => c.live && c.sentSeq < seq)) return;
+    const behind = seq === undefined ? [] : [...entry.conns].filter((c) => c.live && c.sentSeq < seq);
+    if (seq !== undefined && behind.length === 0) return;
+    if (events?.length && !entry.reading && !this.queue.has(userId)) {
+      const first = events[0]!.seq;
+      const open = behind.filter((c) => c.open);
+      if (open.length > 0 && open.every((c) => c.sentSeq === first - 1)) {
+        for (const event of events) this.send(open, event);
+        return;
+      }
+    }
     this.request(userId, entry);
   }
 

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { createMemoryBus } from '../../src/events/bus/memory-bus.js';
+import { BUS_EVENTS_CHANNEL, type WakeUp } from '../../src/events/catalog.js';
 import { appendEvents, createEventCounter } from '../../src/events/event-log.repository.js';
+import { createTransactor } from '../../src/events/transactor.js';
 import { newId } from '../../src/lib/ids.js';
 import type { Connection } from '../../src/realtime/connection.js';
 import { Hub } from '../../src/realtime/hub.js';
@@ -34,6 +37,133 @@ function failingOnce<T extends object>(db: T): { db: T; fail(): void } {
   });
   return { db: proxy, fail: () => (failNext = true) };
 }
+
+/** A user with an event counter and a fake live socket that records what it is sent. */
+async function userWithSocket(db: Awaited<ReturnType<typeof testDatabase>>['db'], sentSeq = 0) {
+  const userId = newId();
+  await db
+    .insertInto('users')
+    .values({ id: userId, username: `hub_${userId.slice(-12)}`, email: `${userId}@hub.test`, passwordHash: 'x' })
+    .execute();
+  await createEventCounter(db, userId);
+  const frames: { seq: number; text: string }[] = [];
+  const socket = { userId, sessionId: 's', live: true, open: true, sentSeq };
+  const conn = Object.assign(socket, {
+    sendFrame(seq: number, text: string) {
+      frames.push({ seq, text });
+      socket.sentSeq = seq;
+    },
+  }) as unknown as Connection;
+  return { userId, conn, frames };
+}
+
+/** Counts the statements run through a Kysely instance. */
+function counting<T extends object>(db: T): { db: T; count(): number } {
+  let n = 0;
+  const proxy = new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop === 'getExecutor') {
+        const inner = (target as any).getExecutor();
+        return () =>
+          new Proxy(inner, {
+            get(t, p, r) {
+              if (p === 'executeQuery') return (...args: unknown[]) => (n++, t.executeQuery(...args));
+              const value = Reflect.get(t, p, r);
+              return typeof value === 'function' ? value.bind(t) : value;
+            },
+          });
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { db: proxy, count: () => n };
+}
+
+test('a committed transaction wakes the nodes with its payloads: each user gets its own events, in seq order', async () => {
+  const { db } = await testDatabase();
+  const bus = createMemoryBus();
+  const wakeUps: WakeUp[] = [];
+  bus.subscribe(BUS_EVENTS_CHANNEL, (message) => wakeUps.push(message as WakeUp));
+  const transactor = createTransactor(db, bus, { warn: () => {} });
+  const a = await userWithSocket(db);
+  const b = await userWithSocket(db);
+  await transactor(async (_trx, emit) => {
+    emit({ type: 'profile.updated', data: { n: 1 }, to: [a.userId, b.userId] });
+    emit({ type: 'profile.updated', data: { n: 2 }, to: [b.userId] });
+    emit({ type: 'profile.updated', data: { n: 3 }, to: [a.userId, b.userId] });
+  });
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(wakeUps.length, 1);
+  const [wake] = wakeUps;
+  const byUser = new Map(wake!.users.map(([userId, seq, indexes]) => [userId, { seq, indexes }]));
+  assert.deepEqual(byUser.get(a.userId), { seq: 2, indexes: [0, 2] });
+  assert.deepEqual(byUser.get(b.userId), { seq: 3, indexes: [0, 1, 2] });
+  assert.deepEqual(
+    wake!.events?.map(([type, json]) => [type, JSON.parse(json)]),
+    [1, 2, 3].map((n) => ['profile.updated', { n }]),
+  );
+});
+
+test('a wake-up that carries its events feeds an up-to-date socket without reading the log', async () => {
+  const { db } = await testDatabase();
+  const user = await userWithSocket(db);
+  const counted = counting(db);
+  const hub = new Hub(counted.db, { warn: () => {} });
+  hub.register(user.conn);
+  await db.transaction().execute((trx) =>
+    appendEvents(trx, [
+      { type: 'profile.updated', data: { n: 1 }, to: [user.userId] },
+      { type: 'profile.updated', data: { n: 2 }, to: [user.userId] },
+    ]),
+  );
+  hub.wake(user.userId, 2, [
+    { seq: 1, type: 'profile.updated', json: '{"n":1}' },
+    { seq: 2, type: 'profile.updated', json: '{"n":2}' },
+  ]);
+  assert.deepEqual(
+    user.frames.map((f) => [f.seq, JSON.parse(f.text).data.n]),
+    [
+      [1, 1],
+      [2, 2],
+    ],
+  );
+  assert.equal(counted.count(), 0, 'nothing was read');
+  hub.unregister(user.conn);
+});
+
+test('a wake-up whose events leave a gap reads the log instead, so nothing is skipped or reordered', async () => {
+  const { db } = await testDatabase();
+  const user = await userWithSocket(db);
+  const counted = counting(db);
+  const hub = new Hub(counted.db, { warn: () => {} });
+  hub.register(user.conn);
+  await db.transaction().execute((trx) =>
+    appendEvents(trx, [
+      { type: 'profile.updated', data: { n: 1 }, to: [user.userId] },
+      { type: 'profile.updated', data: { n: 2 }, to: [user.userId] },
+      { type: 'profile.updated', data: { n: 3 }, to: [user.userId] },
+    ]),
+  );
+  // Only the last event rides along (the wake-ups of the first two were lost or are late).
+  hub.wake(user.userId, 3, [{ seq: 3, type: 'profile.updated', json: '{"n":3}' }]);
+  assert.equal(user.frames.length, 0, 'not sent ahead of the gap');
+  await hub.pump(user.userId);
+  assert.deepEqual(
+    user.frames.map((f) => [f.seq, JSON.parse(f.text).data.n]),
+    [
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ],
+  );
+  assert.ok(counted.count() > 0, 'the log was read');
+  // The late wake-up of the first two finds the socket ahead of it and sends nothing twice.
+  hub.wake(user.userId, 1, [{ seq: 1, type: 'profile.updated', json: '{"n":1}' }]);
+  await hub.pump(user.userId);
+  assert.equal(user.frames.length, 3);
+  hub.unregister(user.conn);
+});
 
 test('a round whose read fails is read again: the events still reach the socket, in order', async () => {
   const { db } = await testDatabase();
