@@ -12,6 +12,7 @@ interface Phase {
   achievedRate: number;
   sent: number;
   failed: number;
+  failures?: Record<string, number>;
   lost: number;
   latencyMs: ReturnType<typeof summarize>;
   cost?: Record<string, unknown>;
@@ -71,6 +72,7 @@ export const direct: Scenario = {
       sentAt.clear();
       let sent = 0;
       let failed = 0;
+      const failures = new Map<string, number>();
       const begin = performance.now();
       const total = Math.round(rate * seconds);
       const inflight: Promise<void>[] = [];
@@ -82,8 +84,9 @@ export const direct: Scenario = {
         const [from, to] = n % 2 === 0 ? [users[a]!, users[b]!] : [users[b]!, users[a]!];
         const key = `${counter++}:${to.id}`;
         sentAt.set(key, performance.now());
-        const lose = () => {
+        const lose = (why: string) => {
           failed++;
+          failures.set(why, (failures.get(why) ?? 0) + 1);
           sentAt.delete(key);
         };
         inflight.push(
@@ -91,7 +94,10 @@ export const direct: Scenario = {
             recipientId: to.id,
             text: `hello ${n}`,
             clientMessageId: key,
-          }).then((res) => (res.status === 201 ? void sent++ : lose()), lose),
+          }).then(
+            (res) => (res.status === 201 ? void sent++ : lose(`${res.status} ${res.body?.code ?? ''}`.trim())),
+            (error: Error & { code?: string }) => lose(error.code ?? error.message),
+          ),
         );
       }
       await Promise.all(inflight);
@@ -103,7 +109,9 @@ export const direct: Scenario = {
         .map((l) => l.toFixed(2))
         .join(' ');
       ctx.log(
-        `${label} ${rate}/s: achieved ${Math.round(sent / elapsed)}/s, p99 ${stats.p99} ms, failed ${failed}, lost ${lost} (load ${loadAverage})`,
+        `${label} ${rate}/s: achieved ${Math.round(sent / elapsed)}/s, p99 ${stats.p99} ms, failed ${failed}${
+          failures.size ? ` ${JSON.stringify(Object.fromEntries(failures))}` : ''
+        }, lost ${lost} (load ${loadAverage})`,
       );
       return {
         label,
@@ -111,6 +119,7 @@ export const direct: Scenario = {
         achievedRate: Math.round(sent / elapsed),
         sent,
         failed,
+        ...(failures.size ? { failures: Object.fromEntries(failures) } : {}),
         lost,
         latencyMs: stats,
         loadAverage,
