@@ -222,6 +222,30 @@ describe('the web app in Chromium', { skip: skipReason, timeout: 480_000 }, () =
     await screenshot(alice.page, 'reactions-pins');
   });
 
+  test('in a group the owner pins (a system message says so); a member sees the pin but no Pin action', async () => {
+    await chatList(alice.page).getByText('Weekend trip', { exact: true }).click();
+    await send(alice.page, 'Meet at 9 at the station');
+    await bubble(alice.page, 'Meet at 9 at the station').hover();
+    await bubble(alice.page, 'Meet at 9 at the station').getByRole('button', { name: 'Pin', exact: true }).click();
+    await messages(alice.page).getByText('You pinned “Meet at 9 at the station”').waitFor();
+
+    await chatList(bob.page).getByText('Weekend trip', { exact: true }).click();
+    await messages(bob.page).getByText(`${alice.username} pinned “Meet at 9 at the station”`).waitFor();
+    await bob.page.getByRole('button', { name: 'Pinned (1)' }).click();
+    await pinsPanel(bob.page).getByText('Meet at 9 at the station').waitFor();
+    const actions = bubble(bob.page, 'Meet at 9 at the station').getByRole('group', { name: 'Message actions' });
+    await bubble(bob.page, 'Meet at 9 at the station').hover();
+    await actions.getByRole('button', { name: 'React', exact: true }).waitFor();
+    assert.deepEqual(await actions.getByRole('button').allInnerTexts(), ['Reply', 'React']);
+    assert.equal(await pinsPanel(bob.page).getByRole('button', { name: 'Unpin' }).count(), 0);
+    await chatList(alice.page)
+      .getByRole('link', { name: `${bob.username} (online)` })
+      .click();
+    await chatList(bob.page)
+      .getByRole('link', { name: `${alice.username} (online)` })
+      .click();
+  });
+
   test('search finds accented text, marks the words, filters by conversation, loads more, opens the chat', async () => {
     const accented = 'Rendez-vous au Café Crème à Genève';
     await send(alice.page, accented);
@@ -260,7 +284,7 @@ describe('the web app in Chromium', { skip: skipReason, timeout: 480_000 }, () =
     assert.equal(await bob.page.getByRole('heading', { name: alice.username }).count(), 1);
   });
 
-  test('on a phone-sized screen the chat takes the whole width', async () => {
+  test('on a phone-sized screen the chat takes the whole width; a tap on a message shows its actions', async () => {
     const chatWithAlice = await chatList(bob.page)
       .getByRole('link', { name: `${alice.username} (online)` })
       .getAttribute('href');
@@ -268,6 +292,12 @@ describe('the web app in Chromium', { skip: skipReason, timeout: 480_000 }, () =
     await bob.page.goto(`/${chatWithAlice}`);
     await bubble(bob.page, 'Look at this sky').waitFor();
     assert.equal(await bob.page.getByRole('complementary', { name: 'Conversations' }).isVisible(), false);
+    // No hover on a touch screen: a tap on the message shows its actions.
+    await bubble(bob.page, 'Look at this sky').locator('.text').click();
+    await bubble(bob.page, 'Look at this sky').getByRole('button', { name: 'React', exact: true }).click();
+    await bob.page.getByRole('button', { name: 'React with 😂' }).click();
+    await chip(alice.page, 'Look at this sky', '😂 1').waitFor();
+    await chip(bob.page, 'Look at this sky', '😂 1').scrollIntoViewIfNeeded();
     await screenshot(bob.page, 'phone-chat');
     await bob.page.getByRole('button', { name: 'Back to conversations' }).click();
     await chatList(bob.page).waitFor();

@@ -35,9 +35,11 @@ function TypingLine({ chatKey }: { chatKey: ChatKey }) {
 function show(messageId: string): boolean {
   const item = document.querySelector<HTMLElement>(`.messages li[data-id="${CSS.escape(messageId)}"]`);
   if (!item) return false;
-  item.tabIndex = -1;
   item.scrollIntoView({ block: 'center' });
-  item.focus();
+  item.focus({ preventScroll: true });
+  item.classList.remove('flash');
+  void item.offsetWidth; // restarts the animation
+  item.classList.add('flash');
   return true;
 }
 

@@ -130,7 +130,8 @@ export function MessageItem(props: { message: Message; canModerate: boolean; onR
       setEditing(undefined);
     });
   return (
-    <li class={`message ${mine ? 'mine' : 'theirs'}`} data-seq={message.seq} data-id={message.id}>
+    // Focusable (not in the tab order) so that a tap on a touch screen shows its actions.
+    <li class={`message ${mine ? 'mine' : 'theirs'}`} data-seq={message.seq} data-id={message.id} tabIndex={-1}>
       {!mine && message.groupId && <span class="sender">{nameOf(message.senderId)}</span>}
       {message.replyTo && (
         <blockquote class="reply-to">

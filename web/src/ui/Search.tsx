@@ -1,5 +1,5 @@
 import { highlightParts, type SearchResult } from '@chat-api/client';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { search } from '../data.js';
 import { chatPath } from '../route.js';
 import { changed, keyOfConversation, keyOfMessage, nameOf, state, titleOf, useStore } from '../store.js';
@@ -20,11 +20,15 @@ function Result({ result }: { result: SearchResult }) {
   const { message } = result;
   const key = keyOfMessage(message);
   const when = new Date(message.createdAt);
+  // Who wrote it, and where: a group's name, or the peer of a direct chat when it was me.
+  const sender = nameOf(message.senderId);
+  const where = message.groupId ? ` in ${titleOf(key)}` : message.senderId === state.me?.id ? ` to ${titleOf(key)}` : '';
   return (
     <li>
       <a href={`#/${chatPath(key)}`} class="result" data-id={message.id} onClick={() => (state.reveal = message.id)}>
         <span class="where">
-          <strong>{titleOf(key)}</strong> · {nameOf(message.senderId)} ·{' '}
+          <strong>{sender}</strong>
+          {where} ·{' '}
           <time dateTime={message.createdAt}>{when.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}</time>
         </span>
         <Marked result={result} />
@@ -36,6 +40,8 @@ function Result({ result }: { result: SearchResult }) {
 /** `#/search` (or `#/search/<conversationId>`): finds messages in your conversations. */
 export function Search({ conversationId }: { conversationId: string | undefined }) {
   const { search: s, conversations } = useStore();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
   useEffect(() => {
     // Coming from a chat's "Search": that conversation is the filter.
     if (conversationId !== undefined && s.conversationId !== conversationId) {
@@ -73,9 +79,7 @@ export function Search({ conversationId }: { conversationId: string | undefined 
           maxLength={200}
           required
           value={s.q}
-          ref={(el) => {
-            if (el && !s.q) el.focus();
-          }}
+          ref={input}
           onInput={(e) => {
             s.q = e.currentTarget.value;
             changed();
