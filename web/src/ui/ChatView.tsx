@@ -186,7 +186,7 @@ export function ChatView({ chatKey }: { chatKey: ChatKey }) {
             type="button"
             class="secondary"
             aria-expanded={showPins}
-            aria-controls="pins-panel"
+            aria-controls={showPins ? 'pins-panel' : undefined}
             onClick={() => setShowPins(!showPins)}
           >
             <span aria-hidden="true">📌</span> Pinned{pins && pins.length > 0 ? ` (${pins.length})` : ''}

@@ -1,5 +1,5 @@
 import type { FileObject, Message, PendingMessage } from '@chat-api/client';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { client, errorText } from '../client.js';
 import { setPinned, toggleReaction } from '../data.js';
 import { nameOf, state } from '../store.js';
@@ -73,6 +73,8 @@ function Reactions(props: { message: Message; act: (action: () => Promise<unknow
 
 /** A few common emoji; Escape or a pick closes it. */
 function Picker(props: { onPick: (emoji: string) => void; onClose: () => void }) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
   return (
     <div
       class="picker"
@@ -87,7 +89,7 @@ function Picker(props: { onPick: (emoji: string) => void; onClose: () => void })
           key={emoji}
           type="button"
           aria-label={`React with ${emoji}`}
-          ref={i === 0 ? (el) => el?.focus() : undefined}
+          ref={i === 0 ? first : undefined}
           onClick={() => props.onPick(emoji)}
         >
           {emoji}

@@ -47,6 +47,7 @@ export function Search({ conversationId }: { conversationId: string | undefined 
     if (conversationId !== undefined && s.conversationId !== conversationId) {
       s.conversationId = conversationId;
       changed();
+      if (s.done) void search();
     }
   }, [conversationId]);
   const count = s.results.length;
