@@ -1,7 +1,7 @@
-import type { Message } from '@chat-api/client';
-import { client } from './client.js';
+import { applyReaction, keepMyReactions, type Message, type ReactionEventData } from '@chat-api/client';
+import { client, errorText } from './client.js';
 import type { ChatKey } from './route.js';
-import { changed, conversationOf, keyOfMessage, putMessages, remember, state } from './store.js';
+import { changed, conversationOf, findMessage, keyOfMessage, putMessages, remember, state } from './store.js';
 
 const PAGE = 30;
 
@@ -115,9 +115,101 @@ export function received(message: Message): void {
   if (state.openChat === key) void markRead(key);
 }
 
-export function updated(message: Message): void {
+/** An edit, a deletion, a pin or an unpin: the chat, the list and the pins follow. */
+export function updated(incoming: Message): void {
+  // An event's copy is the same for every member: keep my own reaction flags from the copy in hand.
+  const message = keepMyReactions(incoming, findMessage(incoming.id));
   putMessages(keyOfMessage(message), [message]);
   const conversation = state.conversations.find((c) => c.lastMessage?.id === message.id);
   if (conversation) conversation.lastMessage = message;
+  const pins = state.pins.get(message.conversationId);
+  if (pins) {
+    const others = pins.filter((m) => m.id !== message.id);
+    const pinned = message.pinnedAt !== null && message.deletedAt === null;
+    state.pins.set(
+      message.conversationId,
+      pinned ? [message, ...others].sort((a, b) => (b.pinnedAt ?? '').localeCompare(a.pinnedAt ?? '')) : others,
+    );
+  }
   changed();
+}
+
+/** `message.reaction`: the new count of that emoji on the message, wherever it is shown. */
+export function reacted(event: ReactionEventData): void {
+  const message = findMessage(event.messageId);
+  if (!message) return;
+  putMessages(keyOfMessage(message), [{ ...message, reactions: applyReaction(message.reactions, event, state.me?.id) }]);
+}
+
+/** Adds my reaction, or takes it back when I had reacted so (the event updates the count). */
+export async function toggleReaction(message: Message, emoji: string): Promise<void> {
+  const on = { params: { path: { messageId: message.id, emoji } } };
+  if (message.reactions.some((r) => r.emoji === emoji && r.me))
+    await client.delete('/messages/{messageId}/reactions/{emoji}', on);
+  else await client.put('/messages/{messageId}/reactions/{emoji}', on);
+}
+
+export async function setPinned(message: Message, pinned: boolean): Promise<void> {
+  const path = { params: { path: { messageId: message.id } } };
+  if (pinned) updated(await client.put('/messages/{messageId}/pin', path));
+  else await client.delete('/messages/{messageId}/pin', path);
+}
+
+/** The pinned messages of a conversation (at most 50 exist: one page). */
+export async function loadPins(conversationId: string): Promise<void> {
+  const { messages } = await client.get('/conversations/{conversationId}/pins', {
+    params: { path: { conversationId }, query: { limit: 50 } },
+  });
+  state.pins.set(conversationId, messages);
+  changed();
+}
+
+/** Loads the names of people not met yet (a group member who is no friend of mine). */
+async function meet(userIds: (string | null)[]): Promise<void> {
+  const unknown = [...new Set(userIds)].filter((id): id is string => !!id && id !== state.me?.id && !state.users.has(id));
+  const users = await Promise.all(
+    unknown.map((userId) => client.get('/users/{userId}', { params: { path: { userId } } }).catch(() => undefined)),
+  );
+  remember(users);
+  changed();
+}
+
+let searches = 0;
+
+/**
+ * The search page: a new search for what the form holds, or (`more`) the next page of the one on
+ * screen. A newer search wins over an older one still on its way.
+ */
+export async function search(more = false): Promise<void> {
+  const s = state.search;
+  if (more && (!s.nextCursor || s.loading)) return;
+  const asked = more ? s.asked : { q: s.q.trim(), conversationId: s.conversationId };
+  if (asked.q.length < 2) return;
+  const mine = ++searches;
+  s.loading = true;
+  s.error = '';
+  if (!more) s.asked = asked;
+  changed();
+  try {
+    const answer = await client.get('/search/messages', {
+      params: {
+        query: {
+          q: asked.q,
+          limit: 20,
+          ...(asked.conversationId ? { conversationId: asked.conversationId } : {}),
+          ...(more && s.nextCursor ? { cursor: s.nextCursor } : {}),
+        },
+      },
+    });
+    if (mine !== searches) return;
+    void meet(answer.results.map((r) => r.message.senderId));
+    s.results = more ? [...s.results, ...answer.results] : answer.results;
+    s.nextCursor = answer.nextCursor;
+    s.done = true;
+  } catch (error) {
+    if (mine === searches) s.error = errorText(error);
+  } finally {
+    if (mine === searches) s.loading = false;
+    changed();
+  }
 }

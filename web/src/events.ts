@@ -1,5 +1,5 @@
 import { client } from './client.js';
-import { loadAll, loadConversations, loadFriends, loadNotifications, openChat, received, updated } from './data.js';
+import { loadAll, loadConversations, loadFriends, loadNotifications, openChat, reacted, received, updated } from './data.js';
 import type { ChatKey } from './route.js';
 import { changed, markReceipt, remember, state } from './store.js';
 
@@ -10,6 +10,7 @@ export function listen(): void {
   client.on('message.created', received);
   client.on('message.updated', updated);
   client.on('message.deleted', updated);
+  client.on('message.reaction', reacted);
   client.on('message.delivered', (r) => markReceipt(r.conversationId, r.upToSeq, 'delivered'));
   client.on('message.read', (r) => {
     if (r.userId !== state.me?.id) return markReceipt(r.conversationId, r.upToSeq, 'read');
@@ -87,6 +88,7 @@ export function listen(): void {
 /** Reloads everything over REST (after a resync), keeping the open chat. */
 async function reload(): Promise<void> {
   state.chats.clear();
+  state.pins.clear();
   await loadAll();
   if (state.openChat) await openChat(state.openChat, true);
 }

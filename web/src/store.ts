@@ -6,6 +6,7 @@ import type {
   Notification,
   PendingMessage,
   PublicUser,
+  SearchResult,
   User,
 } from '@chat-api/client';
 import { useEffect, useState } from 'preact/hooks';
@@ -16,6 +17,21 @@ export interface ChatState {
   /** Older messages exist beyond the first one loaded. */
   hasMore: boolean;
   loading: boolean;
+}
+
+/** The search page: what was asked and what came back, kept while you visit a result. */
+export interface SearchState {
+  /** The form. */
+  q: string;
+  conversationId: string;
+  /** The search whose results are shown (the form may have changed since). */
+  asked: { q: string; conversationId: string };
+  results: SearchResult[];
+  nextCursor: string | null;
+  loading: boolean;
+  /** A search has answered (so "no results" can be said). */
+  done: boolean;
+  error: string;
 }
 
 export interface Friend {
@@ -45,6 +61,20 @@ export const state = {
   pending: [] as readonly PendingMessage[],
   /** Everyone seen so far, for names. */
   users: new Map<string, PublicUser>(),
+  /** The pinned messages of the conversations opened so far (by conversation id), most recently pinned first. */
+  pins: new Map<string, Message[]>(),
+  /** A message to bring on screen once its chat opens (a search result that was clicked). */
+  reveal: undefined as string | undefined,
+  search: {
+    q: '',
+    conversationId: '',
+    asked: { q: '', conversationId: '' },
+    results: [],
+    nextCursor: null,
+    loading: false,
+    done: false,
+    error: '',
+  } as SearchState,
 };
 
 const listeners = new Set<() => void>();
@@ -113,6 +143,15 @@ export function titleOf(key: ChatKey): string {
 }
 
 const rank = { sent: 0, delivered: 1, read: 2 } as const;
+
+/** A message of a chat already loaded, by id. */
+export function findMessage(messageId: string): Message | undefined {
+  for (const chat of state.chats.values()) {
+    const found = chat.messages.find((m) => m.id === messageId);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /** Upserts messages into their chat (by id), in seq order. */
 export function putMessages(key: ChatKey, messages: Message[]): void {

@@ -1,7 +1,15 @@
 import type { Message } from '@chat-api/client';
-import { nameOf } from './store.js';
+import { findMessage, nameOf } from './store.js';
 
-type SystemData = { kind: string; name?: string; previousName?: string; userId?: string; role?: string };
+type SystemData = { kind: string; name?: string; previousName?: string; userId?: string; role?: string; messageId?: string };
+
+/** “the words…” of a message still on screen, else just “a message”. */
+function quoted(messageId: string | undefined): string {
+  const text = messageId ? findMessage(messageId)?.text : undefined;
+  if (!text) return 'a message';
+  const chars = [...text];
+  return `“${chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : text}”`;
+}
 
 /** A sentence for a group's `system` message (the server sends what happened, not words). */
 export function systemText(message: Message): string {
@@ -25,6 +33,10 @@ export function systemText(message: Message): string {
       return `${user} left the group`;
     case 'role_changed':
       return `${actor} made ${user} ${data.role ?? 'member'}`;
+    case 'message_pinned':
+      return `${actor} pinned ${quoted(data.messageId)}`;
+    case 'message_unpinned':
+      return `${actor} unpinned ${quoted(data.messageId)}`;
     default:
       return message.text ?? 'Group updated';
   }

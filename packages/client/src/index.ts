@@ -19,5 +19,7 @@ export type { Session } from './session.js';
 export type { UploadOptions, XMLHttpRequestConstructor, XMLHttpRequestLike } from './upload.js';
 export { localStorageAdapter, memoryStorage, type ClientStorage, type WebStorageLike } from './storage.js';
 export { backoffDelay, type BackoffOptions } from './backoff.js';
+export { applyReaction, keepMyReactions } from './reactions.js';
+export { highlightParts, type TextPart } from './highlights.js';
 export type * from './types.js';
 export type { paths } from './generated/openapi.js';

@@ -26,4 +26,11 @@ export type LoginResult = Ok<'/login', 'post', 200>;
 /** A token pair with the session and the signed-in user. */
 export type TokenResponse = Ok<'/token/refresh', 'post', 200>;
 export type Problem = Ok<'/messages', 'post', 400>;
+/** One emoji on a message, pre-counted by the server: `{ emoji, count, me }`. */
+export type Reaction = Message['reactions'][number];
+/** `GET /search/messages`: one hit, with the UTF-16 offsets of the matched words in `message.text`. */
+export type SearchResult = Ok<'/search/messages', 'get', 200>['results'][number];
+export type Highlight = SearchResult['highlights'][number];
+/** The filters and cursor of `GET /search/messages` (`q` is required). */
+export type SearchQuery = NonNullable<paths['/search/messages']['get']['parameters']['query']>;
 export type SendMessageBody = BodyOf<'/messages', 'post'>;

@@ -6,6 +6,7 @@ import { ChatView } from './ChatView.js';
 import { Friends } from './Friends.js';
 import { GroupSettings, NewGroup } from './Groups.js';
 import { Notifications } from './Notifications.js';
+import { Search } from './Search.js';
 import { Settings } from './Settings.js';
 import { Sidebar } from './Sidebar.js';
 
@@ -19,6 +20,7 @@ function Main({ route }: { route: string[] }) {
   if (page === 'groups' && kind === 'new') return <NewGroup />;
   if (page === 'group' && kind) return <GroupSettings key={kind} groupId={kind} />;
   if (page === 'notifications') return <Notifications />;
+  if (page === 'search') return <Search conversationId={kind} />;
   if (page === 'settings') return <Settings />;
   return (
     <section class="empty" aria-label="Welcome">

@@ -1,11 +1,11 @@
 import type { Message, PublicUser } from '@chat-api/client';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { client } from '../client.js';
-import { loadOlder, openChat } from '../data.js';
+import { client, errorText } from '../client.js';
+import { loadOlder, loadPins, openChat, setPinned } from '../data.js';
 import { go, type ChatKey } from '../route.js';
 import { conversationOf, isOnline, nameOf, state, titleOf, useStore } from '../store.js';
 import { Composer } from './Composer.js';
-import { MessageItem, PendingItem } from './MessageItem.js';
+import { MessageItem, PendingItem, time } from './MessageItem.js';
 
 /** The people who can be @mentioned here: the peer, or the group's members. */
 function usePeople(chatKey: ChatKey): PublicUser[] {
@@ -31,12 +31,92 @@ function TypingLine({ chatKey }: { chatKey: ChatKey }) {
   );
 }
 
+/** Brings a message on screen (when its page is loaded) and focuses it. */
+function show(messageId: string): boolean {
+  const item = document.querySelector<HTMLElement>(`.messages li[data-id="${CSS.escape(messageId)}"]`);
+  if (!item) return false;
+  item.scrollIntoView({ block: 'center' });
+  item.focus({ preventScroll: true });
+  item.classList.remove('flash');
+  void item.offsetWidth; // restarts the animation
+  item.classList.add('flash');
+  return true;
+}
+
+/** Shows a message, loading older pages until it is there (or the history ends). */
+async function reveal(chatKey: ChatKey, messageId: string): Promise<boolean> {
+  for (let pages = 0; pages < 50; pages++) {
+    if (show(messageId)) return true;
+    const chat = state.chats.get(chatKey);
+    if (!chat?.hasMore) break;
+    await loadOlder(chatKey);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  return show(messageId);
+}
+
+/** The conversation's pinned messages, most recently pinned first, live from `message.updated`. */
+function PinsPanel(props: { chatKey: ChatKey; conversationId: string; canUnpin: boolean; onClose: () => void }) {
+  const pins = state.pins.get(props.conversationId);
+  const [error, setError] = useState('');
+  return (
+    <section class="pins" id="pins-panel" aria-label="Pinned messages">
+      <header>
+        <h2>Pinned messages</h2>
+        <button type="button" class="close" aria-label="Close pinned messages" onClick={props.onClose}>
+          ✕
+        </button>
+      </header>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!pins ? (
+        <p class="hint">Loading…</p>
+      ) : pins.length === 0 ? (
+        <p class="hint">No pinned messages yet. Pin one from its actions.</p>
+      ) : (
+        <ol>
+          {pins.map((m) => (
+            <li key={m.id} data-id={m.id}>
+              <span class="sender">{nameOf(m.senderId)}</span>
+              <p class="text">{m.text ?? m.attachments.map((f) => f.name).join(', ')}</p>
+              <span class="hint">
+                {time(m.createdAt)} · pinned by {nameOf(m.pinnedBy)}
+              </span>
+              <span class="row">
+                <button
+                  type="button"
+                  onClick={() =>
+                    void reveal(props.chatKey, m.id).then((shown) =>
+                      setError(shown ? '' : 'That message is no longer in the history.'),
+                    )
+                  }
+                >
+                  Show
+                </button>
+                {props.canUnpin && (
+                  <button type="button" onClick={() => void setPinned(m, false).catch((e: unknown) => setError(errorText(e)))}>
+                    Unpin
+                  </button>
+                )}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
 export function ChatView({ chatKey }: { chatKey: ChatKey }) {
   useStore();
   const list = useRef<HTMLOListElement>(null);
   const stick = useRef(true);
   const height = useRef(0);
   const [replyTo, setReplyTo] = useState<Message | undefined>();
+  const [showPins, setShowPins] = useState(false);
   const people = usePeople(chatKey);
   useEffect(() => {
     void openChat(chatKey);
@@ -72,6 +152,21 @@ export function ChatView({ chatKey }: { chatKey: ChatKey }) {
   };
   const canModerate = group?.myRole === 'owner' || group?.myRole === 'admin';
   const title = titleOf(chatKey);
+  const conversationId = conversationOf(chatKey)?.id ?? chat?.messages[0]?.conversationId;
+  const pins = conversationId ? state.pins.get(conversationId) : undefined;
+  const pinsKnown = pins !== undefined;
+  // A search result opened this chat: bring that message on screen once the chat is loaded.
+  const loaded = chat !== undefined && !chat.loading;
+  useEffect(() => {
+    const messageId = state.reveal;
+    if (!loaded || !messageId) return;
+    state.reveal = undefined;
+    stick.current = false;
+    void reveal(chatKey, messageId);
+  }, [loaded, chatKey]);
+  useEffect(() => {
+    if (conversationId && !pinsKnown) void loadPins(conversationId).catch(() => undefined);
+  }, [conversationId, pinsKnown]);
   return (
     <section class="chat" aria-label={`Chat with ${title}`}>
       <header class="chat-head">
@@ -86,8 +181,32 @@ export function ChatView({ chatKey }: { chatKey: ChatKey }) {
             </span>
           )}
         </h1>
+        {conversationId && (
+          <button
+            type="button"
+            class="secondary"
+            aria-expanded={showPins}
+            aria-controls={showPins ? 'pins-panel' : undefined}
+            onClick={() => setShowPins(!showPins)}
+          >
+            <span aria-hidden="true">📌</span> Pinned{pins && pins.length > 0 ? ` (${pins.length})` : ''}
+          </button>
+        )}
+        {conversationId && (
+          <a href={`#/search/${conversationId}`} aria-label={`Search in ${title}`}>
+            Search
+          </a>
+        )}
         {isGroup && <a href={`#/group/${id}`}>Group settings</a>}
       </header>
+      {showPins && conversationId && (
+        <PinsPanel
+          chatKey={chatKey}
+          conversationId={conversationId}
+          canUnpin={!isGroup || canModerate}
+          onClose={() => setShowPins(false)}
+        />
+      )}
       <ol class="messages" ref={list} onScroll={onScroll} aria-label="Messages" tabIndex={0}>
         {chat?.hasMore && (
           <li class="system">

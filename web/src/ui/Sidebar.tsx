@@ -77,6 +77,7 @@ export function Sidebar({ current }: { current: string[] }) {
         {link('', 'Chats')}
         {link('friends', 'Friends', state.incoming.length)}
         {link('groups/new', 'New group')}
+        {link('search', 'Search')}
         {link('notifications', 'Notifications', state.unreadNotifications)}
         {link('settings', 'Settings')}
       </nav>
