@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Transactor } from '../../src/events/transactor.js';
 import { mayMessageMany } from '../../src/modules/friends/friends.repository.js';
-import { createDirectBatch, type DirectSend, type SendOutcome } from '../../src/modules/messages/direct-batch.js';
+import { createTextBatch, type SendOutcome, type TextSend } from '../../src/modules/messages/text-batch.js';
 import { createGroupCommit, type Settled } from '../../src/modules/messages/group-commit.js';
 import type { FilesPort, SocialPort } from '../../src/modules/ports.js';
 import { useTestApp } from '../helpers/app.js';
 import { befriend, createUser, type TestUser } from '../helpers/factories.js';
-import { eventsOf, insertFile, send } from './support.js';
+import { createGroupRows, eventsOf, insertFile, send } from './support.js';
 
 const t = useTestApp();
 
@@ -79,8 +79,8 @@ function batchOf(options: { failTransaction?: boolean } = {}) {
     SocialPort,
     'mayMessageMany'
   >;
-  const alone: DirectSend[] = [];
-  const batch = createDirectBatch({
+  const alone: TextSend[] = [];
+  const batch = createTextBatch({
     transactor,
     social: social as SocialPort,
     files: {} as FilesPort, // a plain text message presents no file
@@ -110,7 +110,7 @@ test('one batch: consecutive seqs per conversation, a repeated clientMessageId a
   const [alice, bob] = await pair();
   const [carol, dave] = await pair();
   const stranger = await createUser(t.current);
-  const msg = (from: TestUser, to: TestUser, text: string, clientMessageId: string | null = null): DirectSend => ({
+  const msg = (from: TestUser, to: TestUser, text: string, clientMessageId: string | null = null): TextSend => ({
     senderId: from.id,
     recipientId: to.id,
     text,
@@ -235,4 +235,104 @@ test('a burst over HTTP: each refused message fails alone with its own error, th
     history.body.messages.map((m: any) => m.seq),
     [1, 2, 3, 4, 5],
   );
+});
+
+test('group messages share a batch: consecutive seqs, each member’s log gapless and in order, a non-member goes alone', async () => {
+  const owner = await createUser(t.current);
+  const ann = await createUser(t.current);
+  const ben = await createUser(t.current);
+  const outsider = await createUser(t.current);
+  const [carol, dave] = await pair();
+  const { groupId, conversationId } = await createGroupRows(t.current, owner, [{ user: ann }, { user: ben }]);
+  const before = new Map(
+    await Promise.all([owner, ann, ben].map(async (u) => [u.id, (await eventsOf(t.current, u)).length] as const)),
+  );
+  const { batch, alone } = batchOf();
+  const outcomes = await batch.flush([
+    { senderId: ann.id, groupId, text: 'g1', clientMessageId: 'g' },
+    { senderId: carol.id, recipientId: dave.id, text: 'direct', clientMessageId: null },
+    { senderId: outsider.id, groupId, text: 'not a member', clientMessageId: null },
+    { senderId: ben.id, groupId, text: 'g2', clientMessageId: null },
+    { senderId: ann.id, groupId, text: 'g1 again', clientMessageId: 'g' },
+    { senderId: owner.id, groupId, text: 'g3', clientMessageId: null },
+  ]);
+  const [g1, direct, , g2, again, g3] = outcomes.map((o, i) => (i === 2 ? undefined : value(o)));
+  assert.deepEqual(
+    [g1, g2, g3].map((o) => [o!.message.seq, o!.message.groupId, o!.message.conversationId, o!.message.recipientId]),
+    [1, 2, 3].map((seq) => [seq, groupId, conversationId, null]),
+  );
+  assert.equal(direct!.message.seq, 2);
+  assert.equal(again!.created, false);
+  assert.equal(again!.message.id, g1!.message.id);
+  assert.equal(g1!.message.status, null, 'a group message has no per-viewer status');
+  assert.deepEqual(
+    alone.map((s) => s.text),
+    ['not a member'],
+  );
+  for (const member of [owner, ann, ben]) {
+    const events = await eventsOf(t.current, member);
+    const fresh = events.slice(before.get(member.id));
+    assert.deepEqual(
+      fresh.map((e) => [e.type, e.data.text]),
+      [
+        ['message.created', 'g1'],
+        ['message.created', 'g2'],
+        ['message.created', 'g3'],
+      ],
+      'each message once, in seq order, and no read event in a group',
+    );
+    assert.deepEqual(
+      events.map((e) => e.seq),
+      events.map((_, i) => i + 1),
+      'gapless',
+    );
+  }
+  assert.equal((await eventsOf(t.current, outsider, 'message.created')).length, 0);
+  const history = await t.current.http.get(`/messages/group/${groupId}`, ben.token);
+  assert.deepEqual(
+    history.body.messages.map((m: any) => [m.seq, m.text, m.senderId]),
+    [
+      [1, 'g1', ann.id],
+      [2, 'g2', ben.id],
+      [3, 'g3', owner.id],
+    ],
+  );
+});
+
+test('a burst into a group over HTTP: every member’s message is written once, gapless; a non-member gets 404', async () => {
+  const owner = await createUser(t.current);
+  const members = [await createUser(t.current), await createUser(t.current), await createUser(t.current)];
+  const outsider = await createUser(t.current);
+  const { groupId } = await createGroupRows(
+    t.current,
+    owner,
+    members.map((user) => ({ user })),
+  );
+  const senders = [owner, ...members];
+  const results = await Promise.all([
+    ...senders.flatMap((u, i) =>
+      [0, 1, 2].map((n) => send(t.current, u, { groupId, text: `m${i}-${n}`, clientMessageId: `b${i}-${n}` })),
+    ),
+    send(t.current, outsider, { groupId, text: 'x' }),
+    send(t.current, members[0]!, { groupId, text: 'm1-0', clientMessageId: 'b1-0' }),
+  ]);
+  const statuses = results.map((r) => r.status);
+  assert.deepEqual(statuses.slice(0, 12), new Array(12).fill(201));
+  assert.equal(statuses[12], 404);
+  assert.ok([200, 201].includes(statuses[13]!));
+  assert.equal(results[13]!.body.id, results[3]!.body.id, 'the retry answers the first');
+  const history = await t.current.http.get(`/messages/group/${groupId}?limit=50`, owner.token);
+  assert.deepEqual(
+    history.body.messages.map((m: any) => m.seq),
+    Array.from({ length: 12 }, (_, i) => i + 1),
+  );
+  assert.equal(new Set(history.body.messages.map((m: any) => m.text)).size, 12);
+  for (const user of senders) {
+    const created = await eventsOf(t.current, user, 'message.created');
+    assert.deepEqual(
+      created.map((e) => e.data.seq),
+      Array.from({ length: 12 }, (_, i) => i + 1),
+      'every member got every message once, in seq order',
+    );
+  }
 });

@@ -20,6 +20,23 @@ export async function findDirectConversationIds(db: Executor, keys: readonly str
 }
 
 /**
+ * The conversation and members of each live group among `groupIds` (one lookup). Read before
+ * the conversations are locked, as the one-message path reads them.
+ */
+export async function findGroupAudiences(
+  db: Executor,
+  groupIds: readonly string[],
+): Promise<Map<string, { conversationId: string; members: string[] }>> {
+  if (groupIds.length === 0) return new Map();
+  const { rows } = await sql<{ id: string; conversationId: string; members: string[] }>`
+    SELECT g.id, g.conversation_id, array_agg(m.user_id) AS members
+    FROM groups g JOIN conversation_members m ON m.conversation_id = g.conversation_id
+    WHERE g.id = ANY(${groupIds}::uuid[]) AND g.deleted_at IS NULL
+    GROUP BY g.id, g.conversation_id`.execute(db);
+  return new Map(rows.map((r) => [r.id, { conversationId: r.conversationId, members: r.members }]));
+}
+
+/**
  * Takes `messageIds.length` consecutive seqs of each conversation in one statement: locks the
  * conversations in ascending id order (so concurrent batches on other nodes cannot deadlock with
  * this one, nor with a single sender, who locks one conversation before anything else), bumps

@@ -19,7 +19,13 @@ export {
   setMuted,
   unreadConversations,
 } from './conversations.repository.js';
-export { claimNextSeqs, findDirectConversationIds, lockWatermarks, writeWatermarks } from './batch.repository.js';
+export {
+  claimNextSeqs,
+  findDirectConversationIds,
+  findGroupAudiences,
+  lockWatermarks,
+  writeWatermarks,
+} from './batch.repository.js';
 export type { WatermarkState } from './batch.repository.js';
 export type {
   ConversationListRow,

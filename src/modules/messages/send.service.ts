@@ -1,7 +1,7 @@
 import type { Emit, Trx } from '../../events/transactor.js';
 import { AppError } from '../../lib/errors.js';
 import { getOrCreateDirectConversation } from '../conversations/index.js';
-import { createDirectBatch, type DirectSend, type SendOutcome } from './direct-batch.js';
+import { createTextBatch, type SendOutcome, type TextSend } from './text-batch.js';
 import { createGroupCommit } from './group-commit.js';
 import { appendMessage, type AppendedMessage } from './message-writer.js';
 import type { MessagingDeps } from './messaging.deps.js';
@@ -11,7 +11,7 @@ import type { MessageDto, SendMessage } from './messages.schemas.js';
 
 /** Sending: 10 messages per second with bursts of 20, per user, shared across nodes. */
 export const SEND_RULE = { burst: 20, perSecond: 10 };
-/** The most direct messages one group-commit transaction writes (bounds its lock time). */
+/** The most messages one group-commit transaction writes (bounds its lock time). */
 export const SEND_BATCH_MAX = 200;
 const MENTION_RE = /(?:^|[^A-Za-z0-9_.@])@([A-Za-z0-9_.]{3,32})/g;
 
@@ -183,29 +183,33 @@ export function createSendService(deps: MessagingDeps) {
     }
   }
 
-  const directBatch = createDirectBatch({
+  const textBatch = createTextBatch({
     transactor: infra.transactor,
     social,
     files,
-    single: (send) =>
+    single: ({ senderId, recipientId, groupId, text, clientMessageId }) =>
       writeOne(
-        send.senderId,
-        { recipientId: send.recipientId, text: send.text, clientMessageId: send.clientMessageId ?? undefined },
+        senderId,
+        { ...(groupId !== undefined ? { groupId } : { recipientId }), text, clientMessageId: clientMessageId ?? undefined },
         new Map(),
       ),
   });
-  const groupCommit = createGroupCommit({ maxBatch: SEND_BATCH_MAX, flush: directBatch.flush });
+  const groupCommit = createGroupCommit({ maxBatch: SEND_BATCH_MAX, flush: textBatch.flush });
 
   /**
-   * A direct text message without attachments, replies or mentions (the common case, and one
-   * whose every check is set-based) goes through group commit; anything else is written alone.
+   * A text message without attachments, replies or mentions (the common case, and one whose
+   * every check is set-based), to a friend or a group, goes through group commit; anything else
+   * is written alone.
    */
-  function batchable(senderId: string, input: SendMessage, mentionIds: Map<string, string>): DirectSend | undefined {
-    const { recipientId, text } = input;
-    if (recipientId === undefined || recipientId === senderId || text === undefined || text.trim() === '') return undefined;
+  function batchable(senderId: string, input: SendMessage, mentionIds: Map<string, string>): TextSend | undefined {
+    const { recipientId, groupId, text } = input;
+    if (text === undefined || text.trim() === '') return undefined;
     if ((input.attachmentIds ?? []).length > 0 || input.replyToId !== undefined) return undefined;
     if ((input.mentions ?? []).length > 0 || mentionIds.size > 0) return undefined;
-    return { senderId, recipientId, text, clientMessageId: input.clientMessageId ?? null };
+    const clientMessageId = input.clientMessageId ?? null;
+    if (groupId !== undefined) return { senderId, groupId, text, clientMessageId };
+    if (recipientId === undefined || recipientId === senderId) return undefined;
+    return { senderId, recipientId, text, clientMessageId };
   }
 
   /**

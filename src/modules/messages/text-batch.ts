@@ -4,6 +4,7 @@ import {
   claimNextSeqs,
   directKey,
   findDirectConversationIds,
+  findGroupAudiences,
   lockWatermarks,
   writeWatermarks,
   type WatermarkKind,
@@ -16,13 +17,15 @@ import { toMessageDto } from './messages.presenter.js';
 import { insertTextMessages, type MessageRecord } from './messages.repository.js';
 import type { MessageDto } from './messages.schemas.js';
 
-/** A direct text message without attachments, replies or mentions: what group commit writes. */
-export interface DirectSend {
+/**
+ * A text message without attachments, replies or mentions, to a friend (`recipientId`) or a group
+ * (`groupId`, exactly one of the two): what group commit writes.
+ */
+export type TextSend = {
   senderId: string;
-  recipientId: string;
   text: string;
   clientMessageId: string | null;
-}
+} & ({ recipientId: string; groupId?: undefined } | { groupId: string; recipientId?: undefined });
 
 export interface SendOutcome {
   message: MessageDto;
@@ -32,18 +35,22 @@ export interface SendOutcome {
 /** An item of the batch that will be written. */
 interface Planned {
   index: number;
-  send: DirectSend;
+  send: TextSend;
   conversationId: string;
+  /** Who gets `message.created`: both people of a direct chat, or the group's members. */
+  audience: readonly string[];
   id: string;
 }
 
 type Receipt = { conversationId: string; userId: string; kind: WatermarkKind; upToSeq: number; at: Date };
 
 /**
- * Writes a batch of direct messages in one transaction of a few set-based statements, with the
+ * Writes a batch of text messages in one transaction of a few set-based statements, with the
  * same rows, events and answers as the one-message path (`appendMessage` and the send service):
- * friendship and blocks for all in the transaction of the write, consecutive seqs per
- * conversation, one insert, the senders' watermarks, one event append for everyone.
+ * friendship and blocks (direct) or membership (groups) for all in the transaction of the write,
+ * consecutive seqs per conversation, one insert, the senders' watermarks, one event append for
+ * everyone — so messages into a busy group share the per-member work (each member's event
+ * counter is bumped once per batch, not once per message).
  *
  * What could fail one message is checked before anything is written, and that message is left
  * out and sent alone afterwards (`single`), which answers its error (not friends, blocked,
@@ -52,37 +59,55 @@ type Receipt = { conversationId: string; userId: string; kind: WatermarkKind; up
  * retry does. Any error of the batch transaction itself (a unique violation from a retry that
  * committed elsewhere meanwhile, a deadlock) rolls it all back and every item is sent alone.
  */
-export function createDirectBatch(deps: {
+export function createTextBatch(deps: {
   transactor: Transactor;
   social: SocialPort;
   files: FilesPort;
-  single: (send: DirectSend) => Promise<SendOutcome>;
+  single: (send: TextSend) => Promise<SendOutcome>;
 }) {
   const { transactor, social, files, single } = deps;
 
-  async function plan(trx: Trx, sends: readonly DirectSend[]) {
-    const keys = sends.map((s) => directKey(s.senderId, s.recipientId));
-    const [allowed, conversations] = await Promise.all([
-      social.mayMessageMany(
-        sends.map((s) => ({ from: s.senderId, to: s.recipientId })),
-        trx,
-      ),
+  /** Where each message goes and who receives it, or undefined when it must be sent alone. */
+  async function targets(trx: Trx, sends: readonly TextSend[]) {
+    const direct = sends.flatMap((s) => (s.recipientId === undefined ? [] : [{ from: s.senderId, to: s.recipientId }]));
+    const keys = direct.map((d) => directKey(d.from, d.to));
+    const groupIds = [...new Set(sends.flatMap((s) => (s.groupId === undefined ? [] : [s.groupId])))];
+    const [allowed, conversations, groups] = await Promise.all([
+      direct.length > 0 ? social.mayMessageMany(direct, trx) : [],
       findDirectConversationIds(trx, keys),
+      findGroupAudiences(trx, groupIds),
     ]);
+    let d = 0;
+    return sends.map((send) => {
+      if (send.groupId !== undefined) {
+        const group = groups.get(send.groupId);
+        // Not a member (or no such group): the one-message path answers its 404.
+        if (!group?.members.includes(send.senderId)) return undefined;
+        return { conversationId: group.conversationId, audience: group.members };
+      }
+      const i = d++;
+      const conversationId = conversations.get(keys[i]!);
+      if (!allowed[i] || conversationId === undefined) return undefined;
+      return { conversationId, audience: [send.senderId, send.recipientId] };
+    });
+  }
+
+  async function plan(trx: Trx, sends: readonly TextSend[]) {
+    const where = await targets(trx, sends);
     const planned: Planned[] = [];
     const alone: number[] = [];
     const repeats: { index: number; of: number }[] = [];
     const firstOf = new Map<string, number>();
     sends.forEach((send, index) => {
-      const conversationId = conversations.get(keys[index]!);
-      if (!allowed[index] || conversationId === undefined) return void alone.push(index);
+      const target = where[index];
+      if (!target) return void alone.push(index);
       if (send.clientMessageId !== null) {
         const key = `${send.senderId}\n${send.clientMessageId}`;
         const first = firstOf.get(key);
         if (first !== undefined) return void repeats.push({ index, of: first });
         firstOf.set(key, index);
       }
-      planned.push({ index, send, conversationId, id: newId() });
+      planned.push({ index, send, ...target, id: newId() });
     });
     return { planned, alone, repeats };
   }
@@ -133,7 +158,7 @@ export function createDirectBatch(deps: {
           conversationId,
           seq: claim.firstSeq + k,
           senderId: p.send.senderId,
-          recipientId: p.send.recipientId,
+          recipientId: p.send.recipientId ?? null,
           type: 'text',
           text: p.send.text,
           replyToId: null,
@@ -143,7 +168,7 @@ export function createDirectBatch(deps: {
           createdAt: claim.at,
           editedAt: null,
           deletedAt: null,
-          groupId: null,
+          groupId: p.send.groupId ?? null,
         }),
       );
     }
@@ -162,9 +187,10 @@ export function createDirectBatch(deps: {
       const record = records.get(p.index)!;
       const previousRead = moveWatermarks(locked, record, states, receipts);
       const dto = toMessageDto(record, [], new Map(), null);
-      await emitMessageEvent(trx, emit, files, 'message.created', record, [p.send.senderId, p.send.recipientId], dto);
-      // As in the one-message path: the peer learns that what lay between the watermarks was read.
-      if (previousRead !== undefined && previousRead < Number(record.seq) - 1) {
+      await emitMessageEvent(trx, emit, files, 'message.created', record, p.audience, dto);
+      // As in the one-message path: in a direct chat the peer learns that what lay between the
+      // watermarks was read (groups have no such event: their readers are coalesced).
+      if (p.send.recipientId !== undefined && previousRead !== undefined && previousRead < Number(record.seq) - 1) {
         const data = {
           conversationId: record.conversationId,
           userId: p.send.senderId,
@@ -179,7 +205,7 @@ export function createDirectBatch(deps: {
     return answers;
   }
 
-  async function flush(sends: readonly DirectSend[]): Promise<Settled<SendOutcome>[]> {
+  async function flush(sends: readonly TextSend[]): Promise<Settled<SendOutcome>[]> {
     const outcomes = new Array<Settled<SendOutcome>>(sends.length);
     let alone: number[];
     try {
