@@ -230,21 +230,33 @@ export async function unreadCounts(
 export async function ackedMessageSeqs(
   db: Executor,
   ranges: readonly { userId: string; fromSeq: number; toSeq: number }[],
-): Promise<{ userId: string; conversationId: string; seq: number }[]> {
+): Promise<{ userId: string; conversationId: string; seq: number; group: boolean }[]> {
   if (ranges.length === 0) return [];
-  const result = await sql<{ userId: string; conversationId: string; maxSeq: string }>`
-    SELECT a.user_id, e.data->>'conversationId' AS conversation_id, max((e.data->>'seq')::bigint) AS max_seq
-    FROM unnest(${ranges.map((r) => r.userId)}::uuid[], ${ranges.map((r) => r.fromSeq)}::bigint[],
-                ${ranges.map((r) => r.toSeq)}::bigint[]) AS a(user_id, from_seq, to_seq)
-    -- LATERAL with LIMIT: a nested loop of primary-key lookups whatever the statistics, never a
-    -- hash join over a whole table (which a generic plan chose once the log had history).
-    CROSS JOIN LATERAL (
-      SELECT event_id FROM event_log
-      WHERE user_id = a.user_id AND seq > a.from_seq AND seq <= a.to_seq
-      ORDER BY seq LIMIT 5000
-    ) l
-    CROSS JOIN LATERAL (SELECT type, data FROM events WHERE id = l.event_id LIMIT 1) e
-    WHERE e.type = 'message.created'
+  const result = await sql<{ userId: string; conversationId: string; maxSeq: string; inGroup: boolean }>`
+    WITH l AS MATERIALIZED (
+      SELECT a.user_id, l.event_id
+      FROM unnest(${ranges.map((r) => r.userId)}::uuid[], ${ranges.map((r) => r.fromSeq)}::bigint[],
+                  ${ranges.map((r) => r.toSeq)}::bigint[]) AS a(user_id, from_seq, to_seq)
+      -- LATERAL with LIMIT: a nested loop of primary-key lookups whatever the statistics, never a
+      -- hash join over a whole table (which a generic plan chose once the log had history).
+      CROSS JOIN LATERAL (
+        SELECT event_id FROM event_log
+        WHERE user_id = a.user_id AND seq > a.from_seq AND seq <= a.to_seq
+        ORDER BY seq LIMIT 5000
+      ) l
+    ), e AS MATERIALIZED (
+      -- Each payload is read and parsed once, however many of the acks cover it (a group message
+      -- acked by a thousand members is one lookup, not a thousand).
+      SELECT id, data->>'conversationId' AS conversation_id, (data->>'seq')::bigint AS seq, data->>'groupId' IS NOT NULL AS in_group
+      FROM events WHERE id = ANY(ARRAY(SELECT DISTINCT event_id FROM l)) AND type = 'message.created'
+    )
+    SELECT l.user_id, e.conversation_id, max(e.seq) AS max_seq, bool_or(e.in_group) AS in_group
+    FROM l JOIN e ON e.id = l.event_id
     GROUP BY 1, 2`.execute(db);
-  return result.rows.map((r) => ({ userId: r.userId, conversationId: r.conversationId, seq: Number(r.maxSeq) }));
+  return result.rows.map((r) => ({
+    userId: r.userId,
+    conversationId: r.conversationId,
+    seq: Number(r.maxSeq),
+    group: r.inGroup,
+  }));
 }

@@ -27,6 +27,13 @@ const MAX_TRACKED_ACKS = 200_000;
 const READ_COALESCE_MS = 2000;
 /** How long acks gather before one write applies them all. */
 const ACK_BATCH_MS = 50;
+/**
+ * Group delivered watermarks are written at most this often per node. Nobody is told when a group
+ * message is delivered (there is no `message.delivered` in groups; only the receipts list shows
+ * it), while a thousand members acking every message would otherwise rewrite a thousand
+ * memberships per message; held this long, each member's moves merge into one.
+ */
+const GROUP_DELIVERED_MS = 1000;
 
 export function createReceiptsService(deps: MessagingDeps) {
   const { infra } = deps;
@@ -40,8 +47,13 @@ export function createReceiptsService(deps: MessagingDeps) {
 
   /** Per user, the highest ack this node has applied: the next ack reads only the log rows after it. */
   const applied = new Map<string, number>();
-  /** Delivered watermarks still to move (conversation:user → target), kept while their membership is busy. */
-  const targets = new Map<string, { conversationId: string; userId: string; seq: number }>();
+  /**
+   * Delivered watermarks still to move (conversation:user → target), kept while their membership
+   * is busy or, in groups, until the next group write.
+   */
+  const targets = new Map<string, { conversationId: string; userId: string; seq: number; group: boolean }>();
+  let groupsWrittenAt = 0;
+  let closing = false;
 
   function payload(conversationId: string, userId: string, upToSeq: number, at: Date): WatermarkEvent {
     return { conversationId, userId, upToSeq, at: at.toISOString() };
@@ -157,25 +169,31 @@ export function createReceiptsService(deps: MessagingDeps) {
     if (applied.size > MAX_TRACKED_ACKS) applied.clear();
     for (const range of ranges) applied.set(range.userId, range.toSeq);
     if (targets.size === 0) return new Map();
-    const wanted = [...targets.values()];
-    targets.clear();
-    const busy = await infra.transactor(async (trx, emit) => {
-      const at = new Date();
-      const result = await advanceDeliveredMany(trx, wanted, at);
-      for (const move of result.moved) {
-        if (move.type !== 'direct' || move.peers.length === 0) continue;
-        emit({ type: 'message.delivered', data: payload(move.conversationId, move.userId, move.seq, at), to: move.peers });
-      }
-      return result.busy;
-    });
+    const groupsDue = closing || Date.now() - groupsWrittenAt >= GROUP_DELIVERED_MS;
+    const wanted = [...targets.values()].filter((t) => groupsDue || !t.group);
+    for (const w of wanted) targets.delete(`${w.conversationId}:${w.userId}`);
+    if (groupsDue && wanted.some((w) => w.group)) groupsWrittenAt = Date.now();
+    const busy =
+      wanted.length === 0
+        ? []
+        : await infra.transactor(async (trx, emit) => {
+            const at = new Date();
+            const result = await advanceDeliveredMany(trx, wanted, at);
+            for (const move of result.moved) {
+              if (move.type !== 'direct' || move.peers.length === 0) continue;
+              emit({ type: 'message.delivered', data: payload(move.conversationId, move.userId, move.seq, at), to: move.peers });
+            }
+            return result.busy;
+          });
     const byKey = new Map(wanted.map((w) => [`${w.conversationId}:${w.userId}`, w]));
     for (const b of busy) {
       const key = `${b.conversationId}:${b.userId}`;
       const target = byKey.get(key);
       if (target && !targets.has(key)) targets.set(key, target);
     }
-    // A busy membership comes back in the next round, from `targets` (its ack's range is empty now).
-    return new Map(busy.map((b) => [b.userId, applied.get(b.userId) ?? 0]));
+    // A busy or held membership comes back in a later round, from `targets` (its ack's range is
+    // empty now): returning its user keeps the rounds coming until it is written.
+    return new Map([...targets.values()].map((t) => [t.userId, applied.get(t.userId) ?? 0]));
   }
 
   /** A client acknowledged every event up to `seq`; written with the node's next round of acks. */
@@ -205,6 +223,7 @@ export function createReceiptsService(deps: MessagingDeps) {
     listReceipts,
     close: async () => {
       coalescer.close();
+      closing = true;
       await acks.close();
     },
   };
