@@ -3,7 +3,7 @@ import type { DeliveryConfig } from '../../config.js';
 import type { DeliveryRow } from './deliveries.repository.js';
 import type { SubscriptionRow } from './push.repository.js';
 import type { PushPayload } from './push-payload.js';
-import { safePost, type SafeResponse } from './safe-fetch.js';
+import { safePost, type Resolver, type SafeResponse } from './safe-fetch.js';
 import { webPushRequest } from './web-push.js';
 
 export type Outcome =
@@ -30,7 +30,8 @@ export function httpOutcome(response: SafeResponse): Outcome {
   };
 }
 
-export function createPushSender(config: DeliveryConfig, vapidKey: KeyObject) {
+/** Sends one queued push; `resolve` stands in for DNS in tests (the system's resolver otherwise). */
+export function createPushSender(config: DeliveryConfig, vapidKey: KeyObject, resolve?: Resolver) {
   const timeoutMs = config.timeoutSeconds * 1000;
 
   async function webPush(sub: SubscriptionRow, delivery: DeliveryRow): Promise<Outcome> {
@@ -42,7 +43,14 @@ export function createPushSender(config: DeliveryConfig, vapidKey: KeyObject) {
       topic: delivery.topic,
       urgent: delivery.urgent,
     });
-    const response = await safePost(sub.target, { ...request, timeoutMs }, { allowLoopback: config.allowPrivateEndpoints });
+    const response = await safePost(
+      sub.target,
+      { ...request, timeoutMs },
+      {
+        allowLoopback: config.allowPrivateEndpoints,
+        resolve,
+      },
+    );
     if (response.status === 404 || response.status === 410) return { kind: 'gone' };
     if ([400, 401, 403, 413].includes(response.status)) return { kind: 'drop', error: `HTTP ${response.status}` };
     return httpOutcome(response);
@@ -69,7 +77,7 @@ export function createPushSender(config: DeliveryConfig, vapidKey: KeyObject) {
     const response = await safePost(
       url,
       { headers: { 'content-type': 'application/json' }, body, timeoutMs },
-      { allowLoopback: true, trusted: true },
+      { allowLoopback: true, trusted: true, resolve },
     );
     const outcome = httpOutcome(response);
     if (outcome.kind !== 'ok')
