@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assignedSeqs } from '../../src/events/event-log.repository.js';
-import { backoffMs } from '../../src/modules/delivery/delivery-worker.js';
+import { backoffMs, retryDelayMs } from '../../src/modules/delivery/delivery-worker.js';
 import { renderPush } from '../../src/modules/delivery/push-payload.js';
 import { retryAfterMs } from '../../src/modules/delivery/push-sender.js';
 import { webhookBodies } from '../../src/modules/delivery/webhooks.js';
@@ -23,6 +23,14 @@ test('backoff doubles from the base with jitter in [delay/2, delay], at most an 
     backoffMs(1000, 40, () => 1),
     3_600_000,
   );
+});
+
+test('Retry-After waits at least that long, and never less than the backoff (a 0 is no shortcut)', () => {
+  const max = () => 1;
+  assert.equal(retryDelayMs(1000, 1, 5000, max), 5000);
+  assert.equal(retryDelayMs(1000, 1, undefined, max), 1000);
+  assert.equal(retryDelayMs(1000, 4, 0, max), 8000);
+  assert.equal(retryDelayMs(1000, 4, 2000, max), 8000);
 });
 
 test('Retry-After as seconds or an HTTP date', () => {
