@@ -118,6 +118,21 @@ test('a message to an offline user is pushed at once, without waiting for PUSH_D
   assert.equal(service.received.filter((p) => p.json.messageId === sent.body.id).length, 1);
 });
 
+test('a message of 4000 multi-byte characters is pushed cut to fit in the 4096 bytes a push service takes', async () => {
+  const [alice, bob] = [await createUser(t), await createUser(t)];
+  await befriend(t, alice, bob);
+  const { sub } = await subscribe(bob);
+  const text = '€é'.repeat(2000);
+  const sent = await t.http.post('/messages', { recipientId: bob.id, text }, alice.token);
+  assert.equal(sent.status, 201, sent.text);
+  const [push] = await service.until(() => service.pushesTo(sub.token).length > 0 && service.pushesTo(sub.token));
+  assert.ok(push!.plaintext.length <= 3993, `${push!.plaintext.length} bytes`);
+  const body = push!.json.body as string;
+  assert.ok(body.endsWith('…') && text.startsWith(body.slice(0, -1)), 'a prefix of whole characters');
+  assert.ok(body.length > 1000, 'as much of the text as fits');
+  assert.equal(push!.json.messageId, sent.body.id);
+});
+
 test('a 404 or a 410 deletes the subscription and tells the user with push.subscription_removed', async () => {
   const user = await createUser(t);
   const [missing, gone] = [await subscribe(user), await subscribe(user)];

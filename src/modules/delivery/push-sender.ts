@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { DeliveryConfig } from '../../config.js';
 import type { DeliveryRow } from './deliveries.repository.js';
 import type { SubscriptionRow } from './push.repository.js';
-import type { PushPayload } from './push-payload.js';
+import { webPushJson, type PushPayload } from './push-payload.js';
 import { safePost, type Resolver, type SafeResponse } from './safe-fetch.js';
 import { webPushRequest } from './web-push.js';
 
@@ -35,8 +35,7 @@ export function createPushSender(config: DeliveryConfig, vapidKey: KeyObject, re
   const timeoutMs = config.timeoutSeconds * 1000;
 
   async function webPush(sub: SubscriptionRow, delivery: DeliveryRow): Promise<Outcome> {
-    const { type, title, body, conversationId, groupId, messageId, badge } = JSON.parse(delivery.payload) as PushPayload;
-    const payload = JSON.stringify({ type, title, body, conversationId, groupId, messageId, badge });
+    const payload = webPushJson(JSON.parse(delivery.payload) as PushPayload);
     const request = webPushRequest({ endpoint: sub.target, p256dh: sub.p256dh ?? '', auth: sub.auth ?? '' }, payload, {
       keys: config.vapid,
       key: vapidKey,
