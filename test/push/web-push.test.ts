@@ -118,6 +118,22 @@ test('a message to an offline user is pushed at once, without waiting for PUSH_D
   assert.equal(service.received.filter((p) => p.json.messageId === sent.body.id).length, 1);
 });
 
+test('badge counts conversations with unread messages, not messages', async () => {
+  const [alice, carol, bob] = [await createUser(t), await createUser(t), await createUser(t)];
+  await befriend(t, alice, bob);
+  await befriend(t, carol, bob);
+  const { sub } = await subscribe(bob);
+  const badgeOf = async (from: TestUser, text: string) => {
+    const sent = await t.http.post('/messages', { recipientId: bob.id, text }, from.token);
+    assert.equal(sent.status, 201, sent.text);
+    const push = await service.until(() => service.pushesTo(sub.token).find((p) => p.json.messageId === sent.body.id));
+    return push.json.badge as number;
+  };
+  assert.equal(await badgeOf(alice, 'one'), 1);
+  assert.equal(await badgeOf(alice, 'two'), 1, 'a second message in the same conversation');
+  assert.equal(await badgeOf(carol, 'three'), 2, 'a second conversation');
+});
+
 test('a message of 4000 multi-byte characters is pushed cut to fit in the 4096 bytes a push service takes', async () => {
   const [alice, bob] = [await createUser(t), await createUser(t)];
   await befriend(t, alice, bob);
