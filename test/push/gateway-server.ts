@@ -1,13 +1,18 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 
-/** How the gateway answers one request: a status (and headers), or `hang` (no answer at all). */
-export type GatewayAnswer = { status: number; headers?: Record<string, string> } | 'hang';
+/**
+ * How the gateway answers one request: a status and headers (made when it answers, if a
+ * function), or `hang` (no answer at all).
+ */
+export type GatewayAnswer = { status: number; headers?: Record<string, string> | (() => Record<string, string>) } | 'hang';
 
 export interface GatewayAttempt {
   pushkey: string;
   notification: any;
   /** The status answered, or `hang`. */
   answered: number | 'hang';
+  /** The headers answered. */
+  headers: Record<string, string>;
   /** When it arrived (ms). */
   at: number;
 }
@@ -30,9 +35,14 @@ export class TestGateway {
       const { notification } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
       const pushkey = String(notification.devices?.[0]?.pushkey);
       const answer = this.answers.get(pushkey)?.shift() ?? { status: 200 };
-      this.attempts.push({ pushkey, notification, answered: answer === 'hang' ? 'hang' : answer.status, at: Date.now() });
-      if (answer === 'hang') return void this.hanging.push(res);
-      if (answer.status !== 200) return void res.writeHead(answer.status, answer.headers).end();
+      const at = Date.now();
+      if (answer === 'hang') {
+        this.attempts.push({ pushkey, notification, answered: 'hang', headers: {}, at });
+        return void this.hanging.push(res);
+      }
+      const headers = typeof answer.headers === 'function' ? answer.headers() : (answer.headers ?? {});
+      this.attempts.push({ pushkey, notification, answered: answer.status, headers, at });
+      if (answer.status !== 200) return void res.writeHead(answer.status, headers).end();
       const rejected = (notification.devices as { pushkey: string }[]).map((d) => d.pushkey).filter((k) => this.rejecting.has(k));
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ rejected }));
     });

@@ -99,7 +99,7 @@ test('a name that stops resolving, or whose lookup never answers, fails within t
       ),
       /timed out/,
     );
-    assert.ok(Date.now() - started < 2000, 'gave up at the time-out');
+    assert.ok(Date.now() - started < 5000, 'gave up at the time-out');
   }
 });
 

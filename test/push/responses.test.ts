@@ -70,12 +70,12 @@ test('an answer still trickling at the time-out is a time-out (retried like any 
   };
   const started = Date.now();
   await assert.rejects(post('/trickle', 400), /timed out/);
-  assert.ok(Date.now() - started < 2000, 'ended at the time-out');
+  assert.ok(Date.now() - started < 5000, 'ended at the time-out');
 });
 
 test('an endpoint that never answers fails at the time-out', async () => {
   handler = () => {};
   const started = Date.now();
   await assert.rejects(post('/silent', 400), /timed out/);
-  assert.ok(Date.now() - started < 2000);
+  assert.ok(Date.now() - started < 5000);
 });
