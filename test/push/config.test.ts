@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { createECDH } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { productionEnv } from '../helpers/production.js';
@@ -51,4 +54,26 @@ test('webhook settings are checked: https in production, a whsec_ secret, known 
   assert.deepEqual(config.delivery.webhookEvents, ['message.created', 'user.created']);
   assert.deepEqual(config.delivery.webhookSecret, Buffer.alloc(32, 7));
   assert.throws(() => loadConfig({ ...base, ...keys, DELIVERY_RETRY_BASE_MS: '50' }), /DELIVERY_RETRY_BASE_MS/);
+});
+
+test('outside production the VAPID key pair is generated once into DATA_DIR and kept across restarts', async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'chat-vapid-'));
+  try {
+    const env = { NODE_ENV: 'development', DATA_DIR: dataDir };
+    const first = loadConfig(env).delivery;
+    assert.equal(first.pushEnabled, true);
+    const file = path.join(dataDir, 'vapid-keys.json');
+    assert.equal((await stat(file)).mode & 0o777, 0o600, 'readable by the server only');
+    assert.deepEqual(JSON.parse(await readFile(file, 'utf8')), {
+      publicKey: first.vapid.publicKey,
+      privateKey: first.vapid.privateKey,
+    });
+    const again = loadConfig(env).delivery;
+    assert.deepEqual(again.vapid, first.vapid, 'the same pair after a restart');
+    const derived = createECDH('prime256v1');
+    derived.setPrivateKey(Buffer.from(first.vapid.privateKey, 'base64url'));
+    assert.equal(derived.getPublicKey('base64url'), first.vapid.publicKey, 'one P-256 key pair');
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 });

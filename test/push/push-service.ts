@@ -27,7 +27,8 @@ type Answer = { status: number; headers?: Record<string, string> };
 /**
  * A Web Push service on loopback, as browsers' push services behave: it checks the VAPID JWT
  * (ES256 signature with the `k=` key, `aud`, `exp`), decrypts the `aes128gcm` body with the
- * subscription's private key (RFC 8291, node:crypto only) and answers what the test says.
+ * subscription's private key (RFC 8291, node:crypto only) and answers what the test says; a
+ * body over 4096 bytes is refused with 413.
  */
 export class TestPushService {
   readonly received: ReceivedPush[] = [];
@@ -43,8 +44,16 @@ export class TestPushService {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const token = (req.url ?? '').split('/').at(-1) ?? '';
+        const body = Buffer.concat(chunks);
+        // As the big push services do (RFC 8030 §7.2 lets them): nothing over 4096 bytes.
+        if (body.length > 4096) {
+          this.refused.push(`${token}: a ${body.length}-byte body`);
+          res.writeHead(413).end();
+          for (const wake of this.waiters) wake();
+          return;
+        }
         try {
-          const push = this.accept(token, req.headers, Buffer.concat(chunks));
+          const push = this.accept(token, req.headers, body);
           const answer = this.answers.get(token)?.shift() ?? { status: 201 };
           this.received.push({ ...push, answered: answer.status, at: Date.now() });
           res.writeHead(answer.status, answer.headers).end();

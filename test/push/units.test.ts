@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assignedSeqs } from '../../src/events/event-log.repository.js';
-import { backoffMs } from '../../src/modules/delivery/delivery-worker.js';
-import { renderPush } from '../../src/modules/delivery/push-payload.js';
+import { backoffMs, retryDelayMs } from '../../src/modules/delivery/delivery-worker.js';
+import { renderPush, WEB_PUSH_MAX_PLAINTEXT, webPushJson } from '../../src/modules/delivery/push-payload.js';
 import { retryAfterMs } from '../../src/modules/delivery/push-sender.js';
 import { webhookBodies } from '../../src/modules/delivery/webhooks.js';
 
@@ -23,6 +23,14 @@ test('backoff doubles from the base with jitter in [delay/2, delay], at most an 
     backoffMs(1000, 40, () => 1),
     3_600_000,
   );
+});
+
+test('Retry-After waits at least that long, and never less than the backoff (a 0 is no shortcut)', () => {
+  const max = () => 1;
+  assert.equal(retryDelayMs(1000, 1, 5000, max), 5000);
+  assert.equal(retryDelayMs(1000, 1, undefined, max), 1000);
+  assert.equal(retryDelayMs(1000, 4, 0, max), 8000);
+  assert.equal(retryDelayMs(1000, 4, 2000, max), 8000);
 });
 
 test('Retry-After as seconds or an HTTP date', () => {
@@ -87,4 +95,18 @@ test('PUSH_INCLUDE_CONTENT=false: no message text and no group name leave the se
   assert.equal(JSON.stringify(without).includes('Plotters'), false);
   assert.equal(without.body, '3 new messages');
   assert.equal(without.badge, 2);
+});
+
+test('a Web Push payload fits in 3993 bytes: a long body is cut at a whole character, a short one kept', () => {
+  const base = { type: 'message', title: 'Sam', conversationId: 'c', groupId: null, messageId: 'm', badge: 1, count: 1 };
+  const { count: _count, ...contract } = base;
+  assert.deepEqual(JSON.parse(webPushJson({ ...base, body: 'hi' })), { ...contract, body: 'hi' });
+  for (const unit of ['a', 'é', '€', '😀', '"', '\u0001']) {
+    const json = webPushJson({ ...base, body: unit.repeat(5000) });
+    const size = Buffer.byteLength(json);
+    assert.ok(size <= WEB_PUSH_MAX_PLAINTEXT && size > WEB_PUSH_MAX_PLAINTEXT - 8, `${JSON.stringify(unit)}: ${size} bytes`);
+    const body = JSON.parse(json).body as string;
+    assert.equal(body, `${unit.repeat(Array.from(body).length - 1)}…`);
+  }
+  assert.equal(JSON.parse(webPushJson({ ...base, body: null })).body, null);
 });

@@ -118,15 +118,48 @@ test('a message to an offline user is pushed at once, without waiting for PUSH_D
   assert.equal(service.received.filter((p) => p.json.messageId === sent.body.id).length, 1);
 });
 
-test('a 410 deletes the subscription and tells the user with push.subscription_removed', async () => {
+test('badge counts conversations with unread messages, not messages', async () => {
+  const [alice, carol, bob] = [await createUser(t), await createUser(t), await createUser(t)];
+  await befriend(t, alice, bob);
+  await befriend(t, carol, bob);
+  const { sub } = await subscribe(bob);
+  const badgeOf = async (from: TestUser, text: string) => {
+    const sent = await t.http.post('/messages', { recipientId: bob.id, text }, from.token);
+    assert.equal(sent.status, 201, sent.text);
+    const push = await service.until(() => service.pushesTo(sub.token).find((p) => p.json.messageId === sent.body.id));
+    return push.json.badge as number;
+  };
+  assert.equal(await badgeOf(alice, 'one'), 1);
+  assert.equal(await badgeOf(alice, 'two'), 1, 'a second message in the same conversation');
+  assert.equal(await badgeOf(carol, 'three'), 2, 'a second conversation');
+});
+
+test('a message of 4000 multi-byte characters is pushed cut to fit in the 4096 bytes a push service takes', async () => {
+  const [alice, bob] = [await createUser(t), await createUser(t)];
+  await befriend(t, alice, bob);
+  const { sub } = await subscribe(bob);
+  const text = '€é'.repeat(2000);
+  const sent = await t.http.post('/messages', { recipientId: bob.id, text }, alice.token);
+  assert.equal(sent.status, 201, sent.text);
+  const [push] = await service.until(() => service.pushesTo(sub.token).length > 0 && service.pushesTo(sub.token));
+  assert.ok(push!.plaintext.length <= 3993, `${push!.plaintext.length} bytes`);
+  const body = push!.json.body as string;
+  assert.ok(body.endsWith('…') && text.startsWith(body.slice(0, -1)), 'a prefix of whole characters');
+  assert.ok(body.length > 1000, 'as much of the text as fits');
+  assert.equal(push!.json.messageId, sent.body.id);
+});
+
+test('a 404 or a 410 deletes the subscription and tells the user with push.subscription_removed', async () => {
   const user = await createUser(t);
-  const { id, sub } = await subscribe(user);
-  service.answerWith(sub.token, { status: 410 });
+  const [missing, gone] = [await subscribe(user), await subscribe(user)];
+  service.answerWith(missing.sub.token, { status: 404 });
+  service.answerWith(gone.sub.token, { status: 410 });
   const ws = await WsClient.connect(t.url, { token: user.token });
   try {
     assert.equal((await t.http.post('/push/test', undefined, user.token)).status, 202);
-    const event = await ws.next((f) => f.type === 'push.subscription_removed');
-    assert.deepEqual(event.data, { id });
+    const first = await ws.next((f) => f.type === 'push.subscription_removed');
+    const second = await ws.next((f) => f.type === 'push.subscription_removed' && f.data.id !== first.data.id);
+    assert.deepEqual([first.data.id, second.data.id].sort(), [missing.id, gone.id].sort());
     assert.deepEqual((await t.http.get('/push/subscriptions', user.token)).body.subscriptions, []);
   } finally {
     await ws.close();

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { befriend, createUser, uniqueName } from '../helpers/factories.js';
@@ -107,6 +108,44 @@ test('a 500 is retried with the same webhook-id and a fresh signature; a 429 wai
       [500, 429, 200],
     );
     assert.ok(tries[2]!.timestamp - tries[1]!.timestamp >= 1, 'Retry-After: 1 was honoured');
+  } finally {
+    receiver.answer = () => ({ status: 200 });
+  }
+});
+
+test('retries go on for up to a day: a failure within it is retried, one past it gives the webhook up', async () => {
+  const db = t.app.infra.database.db;
+  const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+  const row = (username: string, createdAt: Date) => ({
+    id: randomUUID(),
+    kind: 'webhook' as const,
+    subscriptionId: null,
+    payload: JSON.stringify({ type: 'user.created', timestamp: createdAt.toISOString(), data: { username } }),
+    topic: null,
+    createdAt,
+    nextAttemptAt: new Date(),
+  });
+  const [young, old] = [row(uniqueName('day-young'), hoursAgo(23)), row(uniqueName('day-old'), hoursAgo(25))];
+  const failed = new Set<string>();
+  receiver.answer = (hook) => {
+    const name = String(hook.body.data.username);
+    if (![young.id, old.id].some((id) => hook.id === `msg_${id}`) || failed.has(name)) return { status: 200 };
+    failed.add(name);
+    return { status: 500 };
+  };
+  try {
+    await db.insertInto('deliveries').values([young, old]).execute();
+    await receiver.until((attempts) => attempts.some((a) => a.id === `msg_${young.id}` && a.answered === 200));
+    // The queue holds neither any more: the older one was given up, not rescheduled.
+    for (let i = 0; ; i++) {
+      const left = await db.selectFrom('deliveries').select('id').where('id', 'in', [young.id, old.id]).execute();
+      if (left.length === 0) break;
+      assert.ok(i < 200, 'both left the queue');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const tried = (id: string) => receiver.attempts.filter((a) => a.id === `msg_${id}`).map((a) => a.answered);
+    assert.deepEqual(tried(young.id), [500, 200]);
+    assert.deepEqual(tried(old.id), [500]);
   } finally {
     receiver.answer = () => ({ status: 200 });
   }

@@ -32,6 +32,15 @@ export function backoffMs(baseMs: number, attempts: number, random = Math.random
 }
 
 /**
+ * How long a failed attempt waits: the backoff, or longer when the endpoint's `Retry-After` asks
+ * for more. `Retry-After` is a minimum, never a shortcut: a `0` (or a date in the past) repeated
+ * by an endpoint would otherwise retry at once, round after round.
+ */
+export function retryDelayMs(baseMs: number, attempts: number, retryAfterMs?: number, random = Math.random): number {
+  return Math.max(retryAfterMs ?? 0, backoffMs(baseMs, attempts, random));
+}
+
+/**
  * The delivery loop of one node: turns waiting pushes that fell due into deliveries (one per
  * subscription), then claims due deliveries and sends them. Runs every second and whenever
  * `wake` is called (something was queued on this node); several nodes share the tables safely.
@@ -92,7 +101,7 @@ export function startDeliveryWorker(deps: WorkerDeps) {
       return;
     }
     const error = outcome.kind === 'gone' ? 'gone' : outcome.error;
-    const wait = outcome.kind === 'retry' ? (outcome.retryAfterMs ?? backoffMs(config.retryBaseMs, delivery.attempts)) : -1;
+    const wait = outcome.kind === 'retry' ? retryDelayMs(config.retryBaseMs, delivery.attempts, outcome.retryAfterMs) : -1;
     const at = Date.now() + wait;
     if (wait < 0 || at - delivery.createdAt.getTime() > MAX_AGE_MS) {
       await queue.deleteDelivery(db, delivery.id);

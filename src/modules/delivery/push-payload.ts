@@ -88,3 +88,31 @@ export function testPush(badge: number): PushPayload {
     count: 1,
   };
 }
+
+/**
+ * The most plaintext one Web Push message may carry: push services need not take a body over
+ * 4096 bytes (RFC 8030 §7.2, and the big ones refuse it with 413), which after the `aes128gcm`
+ * header (86 bytes), the delimiter and the tag leaves 3993 (RFC 8291 §4).
+ */
+export const WEB_PUSH_MAX_PLAINTEXT = 3993;
+
+/**
+ * The Web Push payload of the contract, as JSON of at most `WEB_PUSH_MAX_PLAINTEXT` bytes: a
+ * long message text (4000 characters may be 16 KB) is cut, whole characters only, with `…`.
+ */
+export function webPushJson(payload: PushPayload): string {
+  const { type, title, body, conversationId, groupId, messageId, badge } = payload;
+  const json = (text: string | null) => JSON.stringify({ type, title, body: text, conversationId, groupId, messageId, badge });
+  const fits = (text: string | null) => Buffer.byteLength(json(text)) <= WEB_PUSH_MAX_PLAINTEXT;
+  if (body === null || fits(body)) return json(body);
+  const chars = Array.from(body);
+  const cut = (keep: number) => `${chars.slice(0, keep).join('')}…`;
+  // The longest prefix that fits (the size grows with the prefix).
+  let [low, high] = [0, chars.length];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(cut(mid))) low = mid;
+    else high = mid - 1;
+  }
+  return json(cut(low));
+}

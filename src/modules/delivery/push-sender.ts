@@ -2,8 +2,8 @@ import type { KeyObject } from 'node:crypto';
 import type { DeliveryConfig } from '../../config.js';
 import type { DeliveryRow } from './deliveries.repository.js';
 import type { SubscriptionRow } from './push.repository.js';
-import type { PushPayload } from './push-payload.js';
-import { safePost, type SafeResponse } from './safe-fetch.js';
+import { webPushJson, type PushPayload } from './push-payload.js';
+import { safePost, type Resolver, type SafeResponse } from './safe-fetch.js';
 import { webPushRequest } from './web-push.js';
 
 export type Outcome =
@@ -30,19 +30,26 @@ export function httpOutcome(response: SafeResponse): Outcome {
   };
 }
 
-export function createPushSender(config: DeliveryConfig, vapidKey: KeyObject) {
+/** Sends one queued push; `resolve` stands in for DNS in tests (the system's resolver otherwise). */
+export function createPushSender(config: DeliveryConfig, vapidKey: KeyObject, resolve?: Resolver) {
   const timeoutMs = config.timeoutSeconds * 1000;
 
   async function webPush(sub: SubscriptionRow, delivery: DeliveryRow): Promise<Outcome> {
-    const { type, title, body, conversationId, groupId, messageId, badge } = JSON.parse(delivery.payload) as PushPayload;
-    const payload = JSON.stringify({ type, title, body, conversationId, groupId, messageId, badge });
+    const payload = webPushJson(JSON.parse(delivery.payload) as PushPayload);
     const request = webPushRequest({ endpoint: sub.target, p256dh: sub.p256dh ?? '', auth: sub.auth ?? '' }, payload, {
       keys: config.vapid,
       key: vapidKey,
       topic: delivery.topic,
       urgent: delivery.urgent,
     });
-    const response = await safePost(sub.target, { ...request, timeoutMs }, { allowLoopback: config.allowPrivateEndpoints });
+    const response = await safePost(
+      sub.target,
+      { ...request, timeoutMs },
+      {
+        allowLoopback: config.allowPrivateEndpoints,
+        resolve,
+      },
+    );
     if (response.status === 404 || response.status === 410) return { kind: 'gone' };
     if ([400, 401, 403, 413].includes(response.status)) return { kind: 'drop', error: `HTTP ${response.status}` };
     return httpOutcome(response);
@@ -69,7 +76,7 @@ export function createPushSender(config: DeliveryConfig, vapidKey: KeyObject) {
     const response = await safePost(
       url,
       { headers: { 'content-type': 'application/json' }, body, timeoutMs },
-      { allowLoopback: true, trusted: true },
+      { allowLoopback: true, trusted: true, resolve },
     );
     const outcome = httpOutcome(response);
     if (outcome.kind !== 'ok')

@@ -1,7 +1,10 @@
-import { BlockList, isIP } from 'node:net';
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { isIP } from 'node:net';
+import { promises as dns, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
+import { isLoopback, isPublicAddress } from './addresses.js';
+
+export { isLoopback, isPublicAddress } from './addresses.js';
 
 /**
  * Outgoing requests to addresses users chose (push endpoints) or operators configured
@@ -15,7 +18,12 @@ export interface EndpointPolicy {
   allowLoopback: boolean;
   /** Any address accepted (operator-listed push gateways, which may well be internal). */
   trusted?: boolean;
+  /** How names resolve: the system's resolver unless a test stands in for DNS. */
+  resolve?: Resolver;
 }
+
+/** All addresses of a name, as `dns.lookup` gives them. */
+export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
 export interface SafeResponse {
   status: number;
@@ -25,65 +33,28 @@ export interface SafeResponse {
 
 export class EndpointRefused extends Error {}
 
-const MAX_RESPONSE_BYTES = 64 * 1024;
+export const MAX_RESPONSE_BYTES = 64 * 1024;
 
-const blocked = new BlockList();
-for (const [net, bits] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10], // CGNAT
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16], // link-local, cloud metadata
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const)
-  blocked.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [
-  ['::', 128],
-  ['::1', 128],
-  ['100::', 64],
-  ['2001:db8::', 32],
-  ['fc00::', 7], // unique local (also fd00:ec2::254, a metadata address)
-  ['fe80::', 10],
-  ['fec0::', 10],
-  ['ff00::', 8],
-] as const)
-  blocked.addSubnet(net, bits, 'ipv6');
+const systemResolver: Resolver = (hostname) => dns.lookup(hostname, { all: true });
 
-/** An IPv4 address embedded in an IPv6 one (mapped, compatible, NAT64), or undefined. */
-function embeddedIpv4(address: string): string | undefined {
-  const match = /^(?:::ffff:|::|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (match) return match[1];
-  const hex = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
-  if (!hex) return undefined;
-  const [hi, lo] = [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16)];
-  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+/** Why a request to `url` may not go to `address` (undefined: it may). */
+function refusal(address: string, protocol: string, policy: EndpointPolicy): string | undefined {
+  if (policy.trusted) return undefined;
+  if (protocol === 'http:' && !isLoopback(address)) return `http only to loopback, not ${address}`;
+  if (isPublicAddress(address) || (policy.allowLoopback && isLoopback(address))) return undefined;
+  return `${address} is not a public address`;
 }
 
-export function isLoopback(address: string): boolean {
-  const v4 = isIP(address) === 6 ? embeddedIpv4(address) : address;
-  return v4 ? v4.startsWith('127.') : address === '::1';
-}
-
-/** Whether an address is on the public internet (not private, loopback, link-local, CGNAT, metadata, …). */
-export function isPublicAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return !blocked.check(address, 'ipv4');
-  if (family !== 6) return false;
-  const v4 = embeddedIpv4(address);
-  if (v4) return !blocked.check(v4, 'ipv4');
-  return !blocked.check(address, 'ipv6');
-}
-
-function allowed(address: string, policy: EndpointPolicy): boolean {
-  return policy.trusted === true || isPublicAddress(address) || (policy.allowLoopback && isLoopback(address));
+/** The addresses a host name (or IP literal) stands for. */
+async function addressesOf(host: string, policy: EndpointPolicy): Promise<string[]> {
+  if (isIP(host)) return [host];
+  try {
+    const found = await (policy.resolve ?? systemResolver)(host);
+    if (found.length > 0) return found.map((a) => a.address);
+  } catch {
+    // reported below
+  }
+  throw new EndpointRefused(`cannot resolve ${host}`);
 }
 
 /** Throws `EndpointRefused` unless `raw` is a URL this policy allows to contact (checks the scheme and the name's addresses). */
@@ -98,63 +69,80 @@ export async function checkEndpoint(raw: string, policy: EndpointPolicy): Promis
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (policy.allowLoopback || policy.trusted))) {
     throw new EndpointRefused('https only');
   }
-  const addresses = await resolve(url.hostname.replace(/^\[|\]$/g, ''));
-  for (const address of addresses) {
-    if (!allowed(address, policy)) throw new EndpointRefused(`${address} is not a public address`);
-    if (url.protocol === 'http:' && !policy.trusted && !isLoopback(address)) throw new EndpointRefused('http only to loopback');
+  for (const address of await addressesOf(url.hostname.replace(/^\[|\]$/g, ''), policy)) {
+    const why = refusal(address, url.protocol, policy);
+    if (why) throw new EndpointRefused(why);
   }
   return url;
 }
 
-async function resolve(host: string): Promise<string[]> {
-  if (isIP(host)) return [host];
-  return new Promise((done, fail) =>
-    dnsLookup(host, { all: true }, (err, found) =>
-      err ? fail(new EndpointRefused(`cannot resolve ${host}`)) : done(found.map((a) => a.address)),
-    ),
-  );
-}
-
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
-/** A `lookup` for http.request that refuses the addresses the policy does not allow. */
-function guardedLookup(policy: EndpointPolicy) {
+/**
+ * The `lookup` the socket resolves its host with: the addresses connected to are the ones checked
+ * here, whatever the name resolved to when `checkEndpoint` looked. (Node skips it for IP
+ * literals, which `checkEndpoint` has judged for good.)
+ */
+function guardedLookup(protocol: string, policy: EndpointPolicy) {
   return (hostname: string, options: { all?: boolean }, callback: LookupCallback) => {
-    dnsLookup(hostname, { all: true }, (err, found) => {
-      if (err) return callback(err, []);
-      const bad = found.find((a) => !allowed(a.address, policy));
-      if (bad || found.length === 0) return callback(new EndpointRefused(`${bad?.address ?? hostname} is not allowed`), []);
-      if (options.all) return callback(null, found);
-      callback(null, found[0]!.address, found[0]!.family);
-    });
+    const answer: LookupCallback = (...args) => process.nextTick(() => callback(...args));
+    (policy.resolve ?? systemResolver)(hostname).then(
+      (found) => {
+        const why =
+          found.length === 0
+            ? `cannot resolve ${hostname}`
+            : found.map((a) => refusal(a.address, protocol, policy)).find(Boolean);
+        if (why) return answer(new EndpointRefused(why), []);
+        if (options.all) return answer(null, found);
+        answer(null, found[0]!.address, found[0]!.family);
+      },
+      (err: NodeJS.ErrnoException) => answer(err, []),
+    );
   };
 }
 
-/** POSTs `body` to an endpoint the policy allows; never follows a redirect. */
+/** Rejects with "timed out" unless `promise` settles within `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error('timed out')), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * POSTs `body` to an endpoint the policy allows; never follows a redirect. The whole exchange
+ * (resolving, connecting, reading the answer) gets `timeoutMs`, after which it fails as timed
+ * out (and is retried); an answer longer than `MAX_RESPONSE_BYTES` is cut there and counts with
+ * its status and what was read.
+ */
 export async function safePost(
   raw: string,
   init: { headers: Record<string, string>; body: Buffer | string; timeoutMs: number },
   policy: EndpointPolicy,
 ): Promise<SafeResponse> {
-  const url = await checkEndpoint(raw, policy);
+  const deadline = Date.now() + init.timeoutMs;
+  const url = await within(checkEndpoint(raw, policy), init.timeoutMs);
   const client = url.protocol === 'https:' ? https : http;
+  const timeoutMs = Math.max(1, deadline - Date.now());
   return new Promise((done, fail) => {
     const request = client.request(
       url,
       {
         method: 'POST',
         headers: { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) },
-        lookup: guardedLookup(policy),
+        lookup: guardedLookup(url.protocol, policy),
         agent: false,
-        timeout: init.timeoutMs,
+        timeout: timeoutMs,
       },
       (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {
+          if (size >= MAX_RESPONSE_BYTES) return;
+          chunks.push(chunk.subarray(0, MAX_RESPONSE_BYTES - size));
           size += chunk.length;
-          if (size <= MAX_RESPONSE_BYTES) chunks.push(chunk);
-          else response.destroy();
+          if (size >= MAX_RESPONSE_BYTES) response.destroy();
         });
         const finish = () =>
           done({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') });
@@ -163,7 +151,7 @@ export async function safePost(
         response.on('error', finish);
       },
     );
-    const timer = setTimeout(() => request.destroy(new Error('timed out')), init.timeoutMs);
+    const timer = setTimeout(() => request.destroy(new Error('timed out')), timeoutMs);
     request.on('close', () => clearTimeout(timer));
     request.on('timeout', () => request.destroy(new Error('timed out')));
     request.on('error', fail);
