@@ -159,3 +159,33 @@ test(
     );
   },
 );
+
+test('group acks over the socket: each member shows as delivered in the receipts, without a message.delivered event', async () => {
+  const owner = await createUser(t.current);
+  const ann = await createUser(t.current);
+  const ben = await createUser(t.current);
+  const { groupId } = await createGroupRows(t.current, owner, [{ user: ann }, { user: ben }]);
+  const sockets = [
+    await WsClient.connect(t.current.url, { token: ann.token }),
+    await WsClient.connect(t.current.url, { token: ben.token }),
+  ];
+  const sent = [];
+  for (const text of ['g1', 'g2', 'g3']) {
+    sent.push((await send(t.current, owner, { groupId, text })).body.id as string);
+    for (const ws of sockets) ws.send({ type: 'ack', seq: (await ws.event('message.created', (m) => m.text === text)).seq });
+  }
+  // Written within about a second (group moves are gathered); poll the receipts until then.
+  const deadline = Date.now() + 10_000;
+  let delivered: string[] = [];
+  while (Date.now() < deadline) {
+    const receipts = await t.current.http.get(`/messages/${sent[2]}/receipts`, owner.token);
+    delivered = receipts.body.delivered.map((r: any) => r.userId).sort();
+    if (delivered.length === 2) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.deepEqual(delivered, [ann.id, ben.id].sort());
+  const first = await t.current.http.get(`/messages/${sent[0]}/receipts`, ben.token);
+  assert.deepEqual(first.body.delivered.map((r: any) => r.userId).sort(), [ann.id, ben.id].sort());
+  assert.equal((await eventsOf(t.current, owner, 'message.delivered')).length, 0);
+  sockets.forEach((ws) => ws.close());
+});
