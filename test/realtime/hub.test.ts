@@ -5,6 +5,7 @@ import { newId } from '../../src/lib/ids.js';
 import type { Connection } from '../../src/realtime/connection.js';
 import { Hub } from '../../src/realtime/hub.js';
 import { testDatabase } from '../helpers/database.js';
+import { fillerEvent } from '../helpers/events.js';
 
 /** A database whose next query fails once, as in a dropped connection. */
 function failingOnce<T extends object>(db: T): { db: T; fail(): void } {
@@ -55,12 +56,7 @@ test('a round whose read fails is read again: the events still reach the socket,
   const warnings: unknown[] = [];
   const hub = new Hub(flaky.db, { warn: (obj) => warnings.push(obj) }, 20);
   hub.register(conn);
-  await db.transaction().execute((trx) =>
-    appendEvents(trx, [
-      { type: 'profile.updated', data: { n: 1 }, to: [userId] },
-      { type: 'profile.updated', data: { n: 2 }, to: [userId] },
-    ]),
-  );
+  await db.transaction().execute((trx) => appendEvents(trx, [fillerEvent([userId], { n: 1 }), fillerEvent([userId], { n: 2 })]));
   flaky.fail();
   await hub.pump(userId);
   assert.equal(frames.length, 0, 'the failed round sent nothing');

@@ -15,6 +15,7 @@ import { emitMessageEvent, senderView } from './message-writer.js';
 import { toMessageDto } from './messages.presenter.js';
 import { insertTextMessages, type MessageRecord } from './messages.repository.js';
 import type { MessageDto } from './messages.schemas.js';
+import { watermarkEvent } from './watermark-event.js';
 
 /** A direct text message without attachments, replies or mentions: what group commit writes. */
 export interface DirectSend {
@@ -165,12 +166,7 @@ export function createDirectBatch(deps: {
       await emitMessageEvent(trx, emit, files, 'message.created', record, [p.send.senderId, p.send.recipientId], dto);
       // As in the one-message path: the peer learns that what lay between the watermarks was read.
       if (previousRead !== undefined && previousRead < Number(record.seq) - 1) {
-        const data = {
-          conversationId: record.conversationId,
-          userId: p.send.senderId,
-          upToSeq: Number(record.seq),
-          at: record.createdAt.toISOString(),
-        };
+        const data = watermarkEvent(record.conversationId, p.send.senderId, Number(record.seq), record.createdAt);
         emit({ type: 'message.read', data, to: [p.send.senderId, p.send.recipientId] });
       }
       answers.set(p.index, senderView(record, dto));

@@ -131,10 +131,14 @@ export const IdParamsSchema = Type.Object({ id: IdSchema }, { additionalProperti
 export const GroupParamsSchema = Type.Object({ groupId: IdSchema }, { additionalProperties: false });
 export const ConversationParamsSchema = Type.Object({ conversationId: IdSchema }, { additionalProperties: false });
 
+export const WatermarkSchema = Type.Object(
+  {
+    conversationId: IdSchema,
+    userId: Type.String({ format: 'uuid', description: 'Who received (delivered) or read' }),
+    upToSeq: Type.Integer({ minimum: 0, description: 'A conversation seq: every message up to it is covered' }),
+    at: DateTimeSchema,
+  },
+  { title: 'Watermark', description: 'message.delivered / message.read' },
+);
 /** `message.delivered` / `message.read` event data. */
-export interface WatermarkEvent {
-  conversationId: string;
-  userId: string;
-  upToSeq: number;
-  at: string;
-}
+export type WatermarkEvent = Static<typeof WatermarkSchema>;

@@ -8,6 +8,7 @@ import type { MessagingDeps } from './messaging.deps.js';
 import { presentMessage } from './messages.presenter.js';
 import { findByClientMessageIds, findMessageById, type MessageRecord } from './messages.repository.js';
 import type { MessageDto, SendMessage } from './messages.schemas.js';
+import { watermarkEvent } from './watermark-event.js';
 
 /** Sending: 10 messages per second with bursts of 20, per user, shared across nodes. */
 export const SEND_RULE = { burst: 20, perSecond: 10 };
@@ -119,12 +120,7 @@ export function createSendService(deps: MessagingDeps) {
     // watermark and this message was written by the peer.
     const peers = sent.members.filter((id) => id !== senderId);
     if (peers.length === 0) return;
-    const data = {
-      conversationId: record.conversationId,
-      userId: senderId,
-      upToSeq: Number(record.seq),
-      at: record.createdAt.toISOString(),
-    };
+    const data = watermarkEvent(record.conversationId, senderId, Number(record.seq), record.createdAt);
     emit({ type: 'message.read', data, to: [senderId, ...peers] });
   }
 

@@ -101,7 +101,7 @@ export function createNotificationsService(deps: NotificationsDeps): Notificatio
         const stored = await repo.markRead(trx, userId, which);
         const derived = await markMessageNotificationsRead(trx, userId, which);
         if (stored.length + derived.length === 0) return;
-        const data = which === 'all' ? { all: true } : { ids: [...stored.map((row) => row.id), ...derived] };
+        const data = which === 'all' ? { all: true as const } : { ids: [...stored.map((row) => row.id), ...derived] };
         emit({ type: 'notification.read', data, to: [userId] });
       });
     },
