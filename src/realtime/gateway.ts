@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { BUS_EPHEMERAL_CHANNEL, BUS_EVENTS_CHANNEL, type EphemeralMessage, type WakeUp } from '../events/catalog.js';
+import type { Bus } from '../events/bus/bus.js';
 import type { Infra } from '../infra.js';
 import { AppError } from '../lib/errors.js';
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from '../lib/rate-limiter.js';
@@ -13,6 +14,12 @@ import { Hub } from './hub.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { Presence } from './presence/presence.js';
 import { planResume } from './resume.js';
+
+/** Sends an ephemeral frame to every connection of `users` on every node (this one too, through the bus). */
+export async function broadcastEphemeral(bus: Bus, users: readonly string[], frame: EphemeralMessage['frame']): Promise<void> {
+  const message: EphemeralMessage = { users: [...users], frame };
+  await bus.publish(BUS_EPHEMERAL_CHANNEL, message);
+}
 
 /** Sockets pinged per event-loop turn by the heartbeat. */
 const PING_SLICE = 250;
@@ -82,8 +89,7 @@ export class Gateway implements FrameContext {
 
   /** Sends an ephemeral frame to these users on every node. */
   async broadcast(users: readonly string[], frame: { type: string; data: unknown }): Promise<void> {
-    const message: EphemeralMessage = { users: [...users], frame };
-    await this.deps.infra.bus.publish(BUS_EPHEMERAL_CHANNEL, message);
+    await broadcastEphemeral(this.deps.infra.bus, users, frame);
   }
 
   /** Authenticates a token into connection info, or throws `unauthorized`/`token_expired`. */

@@ -29,7 +29,8 @@ const READ_COALESCE_MS = 2000;
 /** How long acks gather before one write applies them all. */
 const ACK_BATCH_MS = 50;
 
-export function createReceiptsService(deps: MessagingDeps) {
+/** Receipts need only the infrastructure (a test builds its own to await an ack round). */
+export function createReceiptsService(deps: Pick<MessagingDeps, 'infra'>) {
   const { infra } = deps;
   const db = infra.database.db;
   const coalescer = createReadCoalescer(READ_COALESCE_MS, flushRead);
