@@ -111,7 +111,7 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
 
   await realtime.register(app, {
     hooks: withPushAcks(messaging.gatewayHooks, delivery),
-    loadUser: async (userId) => users.presentSelf(userId).catch(() => null),
+    loadUser: async (userId) => users.loadSelf(userId).catch(() => null),
     sessionActive: async (userId, sessionId) => auth.sessions.isActive(userId, sessionId),
   });
   await app.register(authRoutes, auth);

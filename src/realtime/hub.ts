@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/database.js';
 import { readEventsOfMany, type WireEvent } from '../events/event-log.repository.js';
 import { CloseCode } from './close-codes.js';
 import type { Connection } from './connection.js';
@@ -35,7 +34,7 @@ export class Hub {
   private rounds = 0;
 
   constructor(
-    private readonly db: Kysely<DB>,
+    private readonly db: Db,
     private readonly log: { warn(obj: unknown, msg?: string): void },
     private readonly retryMs = RETRY_MS,
   ) {}

@@ -4,7 +4,7 @@ import type { Emit, Transactor, Trx } from '../../events/transactor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
-import type { Executor, NotificationsPort, PresencePort, UsersPort } from '../ports.js';
+import type { NotificationsPort, PresencePort, UsersPort } from '../ports.js';
 import type { PublicUserDto } from '../users/users.schemas.js';
 import * as repo from './friends.repository.js';
 import { toFriendRequestDto, withPresence } from './friends.presenter.js';
@@ -28,7 +28,7 @@ export const FRIEND_REQUEST_RULE = { burst: 20, perSecond: 20 / 3600 };
 export type AddFriendResult = { request: FriendRequestDto } | { friend: PublicUserDto };
 
 /** Loads friend requests as both sides see them (no presence: they are not friends yet). */
-export async function loadRequests(deps: FriendsDeps, rows: FriendRequestRow[], executor: Executor): Promise<FriendRequestDto[]> {
+export async function loadRequests(deps: FriendsDeps, rows: FriendRequestRow[], executor: Db): Promise<FriendRequestDto[]> {
   if (rows.length === 0) return [];
   const users = await deps.users.getPublicUsers(
     null,
@@ -39,13 +39,13 @@ export async function loadRequests(deps: FriendsDeps, rows: FriendRequestRow[], 
 }
 
 /** One request as both sides see it (for its events). */
-async function loadRequest(deps: FriendsDeps, row: FriendRequestRow, executor: Executor): Promise<FriendRequestDto> {
+async function loadRequest(deps: FriendsDeps, row: FriendRequestRow, executor: Db): Promise<FriendRequestDto> {
   const [dto] = await loadRequests(deps, [row], executor);
   return dto!;
 }
 
 /** A friend as `viewerId` sees them, with presence. Runs outside transactions. */
-export async function presentFriend(deps: FriendsDeps, viewerId: string, friendId: string): Promise<PublicUserDto> {
+export async function loadFriend(deps: FriendsDeps, viewerId: string, friendId: string): Promise<PublicUserDto> {
   const [users, presence] = await Promise.all([
     deps.users.getPublicUsers(viewerId, [friendId]),
     deps.presence.lookup([friendId]),
@@ -116,7 +116,7 @@ export async function addFriend(deps: FriendsDeps, me: string, body: AddFriend):
     return { request: dto };
   });
   if ('request' in outcome) return { request: outcome.request };
-  return { friend: await presentFriend(deps, me, target) };
+  return { friend: await loadFriend(deps, me, target) };
 }
 
 /** Loads a request `me` may see: theirs to me (unless hidden) or mine to them. */
@@ -136,7 +136,7 @@ export async function acceptFriendRequest(deps: FriendsDeps, me: string, request
     await acceptInTransaction(deps, trx, emit, found);
     return found;
   });
-  return presentFriend(deps, me, row.fromUserId);
+  return loadFriend(deps, me, row.fromUserId);
 }
 
 /** The addressee declines; both sides get `friend.request_declined`. */

@@ -142,3 +142,16 @@ export const WatermarkSchema = Type.Object(
 );
 /** `message.delivered` / `message.read` event data. */
 export type WatermarkEvent = Static<typeof WatermarkSchema>;
+
+/** What a `system` message records; rendered by clients. */
+export type SystemMessageData =
+  | { kind: 'group_created'; name: string }
+  | { kind: 'group_renamed'; name: string; previousName: string }
+  | { kind: 'group_description_changed' }
+  | { kind: 'group_picture_changed' }
+  | { kind: 'member_added'; userId: string }
+  | { kind: 'member_removed'; userId: string }
+  | { kind: 'member_left'; userId: string }
+  | { kind: 'role_changed'; userId: string; role: string }
+  | { kind: 'message_pinned'; messageId: string }
+  | { kind: 'message_unpinned'; messageId: string };

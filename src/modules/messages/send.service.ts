@@ -5,7 +5,7 @@ import { createDirectBatch, type DirectSend, type SendOutcome } from './direct-b
 import { createGroupCommit } from './group-commit.js';
 import { appendMessage, type AppendedMessage } from './message-writer.js';
 import type { MessagingDeps } from './messaging.deps.js';
-import { presentMessage } from './messages.presenter.js';
+import { loadMessage } from './messages.loader.js';
 import { findByClientMessageIds, findMessageById, type MessageRecord } from './messages.repository.js';
 import type { MessageDto, SendMessage } from './messages.schemas.js';
 import { watermarkEvent } from './watermark-event.js';
@@ -163,7 +163,7 @@ export function createSendService(deps: MessagingDeps) {
   async function existing(senderId: string, clientMessageId: string | undefined): Promise<MessageDto | undefined> {
     if (clientMessageId === undefined) return undefined;
     const row = await lookups.submit({ senderId, clientMessageId });
-    return row ? presentMessage(db, files, senderId, row) : undefined;
+    return row ? loadMessage(db, files, senderId, row) : undefined;
   }
 
   /** The one-message path: its own transaction, and a retry that lost a race answers the winner. */

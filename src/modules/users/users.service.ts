@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { verifyNothing, verifyPassword } from '../../lib/passwords.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
 import type { FileDto } from '../files/files.schemas.js';
-import type { AccountDeletionHook, Executor, FilesPort, SocialPort, UsersPort } from '../ports.js';
+import type { AccountDeletionHook, FilesPort, SocialPort, UsersPort } from '../ports.js';
 import { toUserDto } from './users.presenter.js';
 import * as repo from './users.repository.js';
 import type { PublicUserDto, SearchUsersQuery, UpdateProfile, UserDto, UserPage } from './users.schemas.js';
@@ -33,12 +33,12 @@ export const SEARCH_RULE = { burst: 30, perSecond: 30 / 60 };
 export function createUsersService(deps: UsersDeps) {
   const { db, files, social } = deps;
 
-  async function avatarOf(row: UserRow, executor: Executor): Promise<Map<string, FileDto>> {
+  async function avatarOf(row: UserRow, executor: Db): Promise<Map<string, FileDto>> {
     return row.avatarFileId ? files.presentFiles([row.avatarFileId], executor) : new Map();
   }
 
   /** The `User` object of an account (yourself), or `not_found` for an unknown or deleted one. */
-  async function presentSelf(userId: string, executor: Executor = db): Promise<UserDto> {
+  async function loadSelf(userId: string, executor: Db = db): Promise<UserDto> {
     const row = await repo.findUserById(executor, userId);
     if (!row) throw notFound('User');
     const avatars = await avatarOf(row, executor);
@@ -49,7 +49,7 @@ export function createUsersService(deps: UsersDeps) {
 
   /** Tells yourself (User) and your friends (PublicUser) that your profile changed. */
   async function emitProfileUpdated(trx: Trx, emit: Emit, userId: string): Promise<UserDto> {
-    const self = await presentSelf(userId, trx);
+    const self = await loadSelf(userId, trx);
     emit({ type: 'profile.updated', data: self, to: [userId] });
     const friendIds = await social.friendIds(userId, trx);
     if (friendIds.length > 0) {
@@ -73,12 +73,12 @@ export function createUsersService(deps: UsersDeps) {
 
   return {
     port,
-    presentSelf,
+    loadSelf,
     emitProfileUpdated,
     assertPassword,
 
     /** Your own profile. */
-    getProfile: (userId: string) => presentSelf(userId),
+    getProfile: (userId: string) => loadSelf(userId),
 
     /** Changes display name, bio, username or avatar; tells you and your friends. */
     async updateProfile(userId: string, input: UpdateProfile): Promise<UserDto> {

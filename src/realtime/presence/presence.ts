@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
 import type { PresenceInfo, PresencePort, SocialPort } from '../../modules/ports.js';
 import type { PresenceStore } from './presence-store.js';
 
 export interface PresenceDeps {
   store: PresenceStore;
-  db: Kysely<DB>;
+  db: Db;
   graceMs: number;
   /** How long a node's heartbeat lives; it is refreshed every third of that and dead nodes swept every half. */
   nodeTtlMs: number;
