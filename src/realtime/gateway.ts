@@ -14,6 +14,7 @@ import { Hub } from './hub.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { Presence } from './presence/presence.js';
 import { planResume } from './resume.js';
+import { closeRevokedSessions } from './session-revocation.js';
 
 /** Sends an ephemeral frame to every connection of `users` on every node (this one too, through the bus). */
 export async function broadcastEphemeral(bus: Bus, users: readonly string[], frame: EphemeralMessage['frame']): Promise<void> {
@@ -53,7 +54,7 @@ export class Gateway implements FrameContext {
 
   constructor(private readonly deps: GatewayDeps) {
     const { infra } = deps;
-    this.hub = new Hub(infra.database.db, infra.log);
+    this.hub = new Hub(infra.database.db, infra.log, { afterSend: closeRevokedSessions });
     this.typingLimiter = infra.redis ? createRedisRateLimiter(infra.redis, infra.config.redisPrefix) : createMemoryRateLimiter();
   }
 

@@ -54,7 +54,7 @@ test('a round whose read fails is read again: the events still reach the socket,
   }) as unknown as Connection;
   const flaky = failingOnce(db);
   const warnings: unknown[] = [];
-  const hub = new Hub(flaky.db, { warn: (obj) => warnings.push(obj) }, 20);
+  const hub = new Hub(flaky.db, { warn: (obj) => warnings.push(obj) }, { retryMs: 20 });
   hub.register(conn);
   await db.transaction().execute((trx) => appendEvents(trx, [fillerEvent([userId], { n: 1 }), fillerEvent([userId], { n: 2 })]));
   flaky.fail();
