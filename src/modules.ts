@@ -5,7 +5,7 @@ import { createLocalStorage } from './lib/storage/local-storage.js';
 import { accountRoutes, authDeletionHook, authRoutes, createAuthModule, resetFormRoutes } from './modules/auth/index.js';
 import { createDeliveryModule } from './modules/delivery/index.js';
 import { createFilesService, createUrlSigner, filesRoutes, startFileSweeper } from './modules/files/index.js';
-import { createFriendsService, friendsRoutes, type FriendsService } from './modules/friends/index.js';
+import { createFriendsService, friendsRoutes, friendshipQueries } from './modules/friends/index.js';
 import { createNotificationsService, notificationsRoutes } from './modules/notifications/index.js';
 import { createGroupsModule } from './modules/groups/index.js';
 import {
@@ -16,8 +16,8 @@ import {
   reactionsRoutes,
   searchRoutes,
 } from './modules/messages/index.js';
-import type { AccountDeletionHook, GatewayHooks, SocialPort } from './modules/ports.js';
-import { createUsersService, usersRoutes } from './modules/users/index.js';
+import type { GatewayHooks } from './modules/ports.js';
+import { createUserDirectory, createUsersService, usersRoutes } from './modules/users/index.js';
 import { createRealtime } from './realtime/index.js';
 
 /**
@@ -27,10 +27,8 @@ import { createRealtime } from './realtime/index.js';
 export async function registerModules(app: FastifyInstance, infra: Infra): Promise<void> {
   const { database, config, transactor } = infra;
   const db = database.db;
-  // Users and friends need each other (public views show presence to friends; friend requests
-  // present users), so the social port is bound once friends exists.
-  const late: { friends?: FriendsService } = {};
-  const social = lateSocial(() => late.friends);
+  // Who is whose friend only reads the database: every module may ask it from the start.
+  const social = friendshipQueries(db);
   const fileStorage = createLocalStorage(path.join(config.dataDir, 'files'));
   const filesLog = infra.log.child({ module: 'files' });
   const fileService = createFilesService({
@@ -50,16 +48,38 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   );
   app.addHook('onClose', stopFileSweeper);
 
-  // Account deletion: sessions end, then memberships by the usual leave rules, then friendships.
-  const deletionHooks: AccountDeletionHook[] = [authDeletionHook(infra)];
-  const realtime = createRealtime(infra, {
-    hooks: () => withPushAcks(messaging.gatewayHooks, delivery),
-    social: () => social,
-    loadUser: async (userId) => users.presentSelf(userId).catch(() => null),
-    sessionActive: async (userId, sessionId) => auth.sessions.isActive(userId, sessionId),
+  const realtime = createRealtime(infra, { social });
+  const { presence } = realtime;
+  const delivery = createDeliveryModule(infra, { presence, registry: app.metrics });
+  const directory = createUserDirectory({ db, files, social, presence });
+  const notifications = createNotificationsService({ db, transactor, users: directory });
+  const friends = createFriendsService({
+    db,
+    transactor,
+    users: directory,
+    presence,
+    notifications: notifications.port,
+    limiter: infra.limiter,
   });
-  const delivery = createDeliveryModule(infra, { presence: realtime.presence, registry: app.metrics });
-  deletionHooks.push(delivery.onAccountDeleted);
+  const groups = createGroupsModule({
+    db,
+    transactor,
+    maxMembers: config.maxGroupMembers,
+    files,
+    users: directory,
+    social,
+    notifications: notifications.port,
+    systemMessages: createSystemMessages({ files }),
+    limiter: infra.limiter,
+  });
+  const messaging = createMessaging({
+    infra,
+    files,
+    users: directory,
+    social,
+    notifications: notifications.port,
+    groups: groups.port,
+  });
   const users = createUsersService({
     db,
     transactor,
@@ -67,19 +87,10 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
     limiter: infra.limiter,
     files,
     social,
-    presence: realtime.presence,
-    deletionHooks,
+    directory,
+    // Account deletion: sessions end, then memberships by the usual leave rules, then friendships.
+    deletionHooks: [authDeletionHook(infra), delivery.onAccountDeleted, groups.onAccountDeleted, friends.deletionHook],
   });
-  const notifications = createNotificationsService({ db, transactor, users: users.port });
-  const friends = createFriendsService({
-    db,
-    transactor,
-    users: users.port,
-    presence: realtime.presence,
-    notifications: notifications.port,
-    limiter: infra.limiter,
-  });
-  late.friends = friends;
   const auth = createAuthModule({
     db,
     transactor,
@@ -96,30 +107,13 @@ export async function registerModules(app: FastifyInstance, infra: Infra): Promi
   infra.bus.onResubscribe(() => {
     auth.loadRevokedSessions().catch((err: unknown) => infra.log.warn({ err }, 'reloading revoked sessions failed'));
   });
-  const groups = createGroupsModule({
-    db,
-    transactor,
-    maxMembers: config.maxGroupMembers,
-    files,
-    users: users.port,
-    social,
-    notifications: notifications.port,
-    systemMessages: createSystemMessages({ files }),
-    limiter: infra.limiter,
-  });
-  deletionHooks.push(groups.onAccountDeleted, (trx, emit, userId) => friends.deletionHook(trx, emit, userId));
-  const messaging = createMessaging({
-    infra,
-    files,
-    users: users.port,
-    social,
-    notifications: notifications.port,
-    groups: groups.port,
-  });
-  app.decorate('messaging', messaging);
   app.addHook('onClose', async () => messaging.close());
 
-  await realtime.register(app);
+  await realtime.register(app, {
+    hooks: withPushAcks(messaging.gatewayHooks, delivery),
+    loadUser: async (userId) => users.loadSelf(userId).catch(() => null),
+    sessionActive: async (userId, sessionId) => auth.sessions.isActive(userId, sessionId),
+  });
   await app.register(authRoutes, auth);
   await app.register(resetFormRoutes, auth);
   await app.register(accountRoutes, auth);
@@ -142,28 +136,5 @@ function withPushAcks(hooks: GatewayHooks, delivery: { onAck(userId: string, seq
     onAck: async (userId, seq) => {
       await Promise.all([hooks.onAck?.(userId, seq), delivery.onAck(userId, seq)]);
     },
-  };
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The messaging services (also the gateway hooks and the system-messages port). */
-    messaging: ReturnType<typeof createMessaging>;
-  }
-}
-
-/** A SocialPort whose calls go to the friends service once it exists. */
-function lateSocial(get: () => FriendsService | undefined): SocialPort {
-  const port = () => {
-    const service = get();
-    if (!service) throw new Error('friends service used before it was built');
-    return service.social;
-  };
-  return {
-    friendIds: (...args) => port().friendIds(...args),
-    areFriends: (...args) => port().areFriends(...args),
-    friendsAmong: (...args) => port().friendsAmong(...args),
-    mayMessage: (...args) => port().mayMessage(...args),
-    mayMessageMany: (...args) => port().mayMessageMany(...args),
   };
 }

@@ -1,58 +1,105 @@
+import type { Static, TSchema } from '@fastify/type-provider-typebox';
+import { FriendRequestSchema } from '../modules/friends/friends.schemas.js';
+import { MessageSchema, WatermarkSchema } from '../modules/messages/messages.schemas.js';
+import { ReactionEventSchema } from '../modules/messages/reactions.schemas.js';
+import { NotificationSchema } from '../modules/notifications/notifications.schemas.js';
+import {
+  ConversationReadSchema,
+  ConversationUpdatedSchema,
+  GroupEventSchema,
+  NotificationReadSchema,
+  ProfileSchema,
+  PushSubscriptionRemovedSchema,
+  SessionsRevokedSchema,
+  UserRefSchema,
+} from './payloads.js';
+
+interface EventDescription {
+  /** The schema of the event's `data`. */
+  payload: TSchema;
+  /** Who receives it (the AsyncAPI document says so). */
+  to: string;
+}
+
 /**
- * Every durable event type a client can receive, with the module that emits it. Payload shapes
- * are the API objects described in the OpenAPI document and docs/realtime.md.
+ * Every durable event type a client can receive, with the schema of its `data`: the one source of
+ * `emit`'s types, the AsyncAPI document (`docs/asyncapi.yaml`) and the client library's event types.
  */
-export const durableEventTypes = [
-  'message.created',
-  'message.updated',
-  'message.deleted',
-  'message.delivered',
-  'message.read',
-  'message.reaction',
-  'friend.request_received',
-  'friend.request_sent',
-  'friend.request_accepted',
-  'friend.request_declined',
-  'friend.request_cancelled',
-  'friend.removed',
-  'block.created',
-  'block.removed',
-  'group.created',
-  'group.updated',
-  'group.member_added',
-  'group.member_removed',
-  'conversation.read',
-  'conversation.updated',
-  'notification.created',
-  'notification.updated',
-  'notification.read',
-  'profile.updated',
-  'session.revoked',
-  'push.subscription_removed',
-] as const;
+export const durableEvents = {
+  'message.created': {
+    payload: MessageSchema,
+    to: 'the members of the conversation (the sender’s own copy has `clientMessageId`)',
+  },
+  'message.updated': { payload: MessageSchema, to: 'the members of the conversation' },
+  'message.deleted': { payload: MessageSchema, to: 'the members of the conversation (a tombstone: `deletedAt` set, no text)' },
+  'message.delivered': { payload: WatermarkSchema, to: 'the sender, when the recipient acks (direct chats only)' },
+  'message.read': {
+    payload: WatermarkSchema,
+    to: 'the sender and the reader’s devices (in groups at most one per reader and conversation every 2 s)',
+  },
+  'message.reaction': {
+    payload: ReactionEventSchema,
+    to: 'the members of the conversation, when someone adds or takes back a reaction',
+  },
+  'friend.request_received': { payload: FriendRequestSchema, to: 'the addressee' },
+  'friend.request_sent': { payload: FriendRequestSchema, to: 'the requester' },
+  'friend.request_accepted': { payload: FriendRequestSchema, to: 'both' },
+  'friend.request_declined': { payload: FriendRequestSchema, to: 'both' },
+  'friend.request_cancelled': { payload: FriendRequestSchema, to: 'both' },
+  'friend.removed': { payload: UserRefSchema, to: 'both (`userId` is the other person)' },
+  'block.created': { payload: UserRefSchema, to: 'the blocker' },
+  'block.removed': { payload: UserRefSchema, to: 'the blocker' },
+  'group.created': { payload: GroupEventSchema, to: 'the members' },
+  'group.updated': { payload: GroupEventSchema, to: 'the members' },
+  'group.member_added': { payload: GroupEventSchema, to: 'the members, including the one added' },
+  'group.member_removed': { payload: GroupEventSchema, to: 'the members and the one removed (or who left)' },
+  'conversation.read': { payload: ConversationReadSchema, to: 'your own devices' },
+  'conversation.updated': { payload: ConversationUpdatedSchema, to: 'your own devices' },
+  'notification.created': { payload: NotificationSchema, to: 'the owner (stored kinds only)' },
+  'notification.updated': { payload: NotificationSchema, to: 'the owner' },
+  'notification.read': { payload: NotificationReadSchema, to: 'the owner’s devices' },
+  'profile.updated': { payload: ProfileSchema, to: 'yourself (`User`) and your friends (`PublicUser`)' },
+  'session.revoked': { payload: SessionsRevokedSchema, to: 'yourself' },
+  'push.subscription_removed': { payload: PushSubscriptionRemovedSchema, to: 'the subscription’s owner' },
+} satisfies Record<string, EventDescription>;
 
-export type DurableEventType = (typeof durableEventTypes)[number];
+export type DurableEventType = keyof typeof durableEvents;
 
-/** An event to append to the log of each user in `to`, in the caller's transaction. */
-export interface PendingEvent {
-  type: DurableEventType;
-  data: unknown;
-  to: readonly string[];
+export const durableEventTypes = Object.keys(durableEvents) as DurableEventType[];
+
+/** The `data` of a durable event type. */
+export type DurableEventData<T extends DurableEventType> = Static<(typeof durableEvents)[T]['payload']>;
+
+/** Events no client receives, only the operator's webhook (`docs/webhooks.md`), with their `data`. */
+export interface OperatorEvents {
+  'user.created': { id: string; username: string; createdAt: string };
+  'user.deleted': { id: string };
 }
 
-/** Events no client receives, only the operator's webhook (`docs/webhooks.md`). */
-export const operatorEventTypes = ['user.created', 'user.deleted'] as const;
+export type OperatorEventType = keyof OperatorEvents;
 
-export type OperatorEventType = (typeof operatorEventTypes)[number];
+export const operatorEventTypes = ['user.created', 'user.deleted'] as const satisfies readonly OperatorEventType[];
 
-/** Emitted like a durable event but appended to no log: only event sinks see it. */
-export interface OperatorEvent {
-  type: OperatorEventType;
-  data: unknown;
-  to?: undefined;
-}
+export type EventType = DurableEventType | OperatorEventType;
 
-/** What a recipient receives (and what replay returns). */
+/**
+ * What `emit` takes: a durable event goes to the log of each user in `to`, in the caller's
+ * transaction; an operator event has no `to` (only event sinks see it). A wrong type or a `data`
+ * that does not match its schema fails to compile.
+ */
+export type Emitted<T extends EventType> = { type: T } & (T extends DurableEventType
+  ? { data: DurableEventData<T>; to: readonly string[] }
+  : T extends OperatorEventType
+    ? { data: OperatorEvents[T]; to?: undefined }
+    : never);
+
+/** Any durable event, as the log and event sinks see it. */
+export type PendingEvent = { [T in DurableEventType]: Emitted<T> }[DurableEventType];
+
+/** Any operator event. */
+export type OperatorEvent = { [T in OperatorEventType]: Emitted<T> }[OperatorEventType];
+
+/** What a recipient receives (and what replay returns): the stored `data`, not parsed again. */
 export interface LoggedEvent {
   seq: number;
   type: DurableEventType;

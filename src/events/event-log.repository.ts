@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Db } from '../db/database.js';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { DurableEventType, LoggedEvent, PendingEvent } from './catalog.js';
 
@@ -85,7 +86,7 @@ export function assignedSeqs(
   });
 }
 
-export async function createEventCounter(trx: Kysely<DB>, userId: string): Promise<void> {
+export async function createEventCounter(trx: Db, userId: string): Promise<void> {
   await trx
     .insertInto('eventSeqs')
     .values({ userId, seq: 0 })
@@ -94,7 +95,7 @@ export async function createEventCounter(trx: Kysely<DB>, userId: string): Promi
 }
 
 /** Events of one user after `afterSeq`, oldest first. */
-export async function readEvents(db: Kysely<DB>, userId: string, afterSeq: number, limit: number): Promise<LoggedEvent[]> {
+export async function readEvents(db: Db, userId: string, afterSeq: number, limit: number): Promise<LoggedEvent[]> {
   const rows = await db
     .selectFrom('eventLog as l')
     .innerJoin('events as e', 'e.id', 'l.eventId')
@@ -121,7 +122,7 @@ export interface WireEvent {
  * reads each payload once instead of a thousand times.
  */
 export async function readEventsOfMany(
-  db: Kysely<DB>,
+  db: Db,
   wants: readonly { userId: string; afterSeq: number }[],
   limit: number,
 ): Promise<Map<string, WireEvent[]>> {
@@ -151,12 +152,12 @@ export async function readEventsOfMany(
   return out;
 }
 
-export async function latestSeq(db: Kysely<DB>, userId: string): Promise<number> {
+export async function latestSeq(db: Db, userId: string): Promise<number> {
   const row = await db.selectFrom('eventSeqs').select('seq').where('userId', '=', userId).executeTakeFirst();
   return row ? Number(row.seq) : 0;
 }
 
-export async function oldestRetainedSeq(db: Kysely<DB>, userId: string): Promise<number | null> {
+export async function oldestRetainedSeq(db: Db, userId: string): Promise<number | null> {
   const row = await db
     .selectFrom('eventLog')
     .select('seq')
@@ -168,7 +169,7 @@ export async function oldestRetainedSeq(db: Kysely<DB>, userId: string): Promise
 }
 
 /** Drops log rows older than the retention window, then payloads no longer referenced. */
-export async function pruneEvents(db: Kysely<DB>, olderThan: Date): Promise<number> {
+export async function pruneEvents(db: Db, olderThan: Date): Promise<number> {
   // created_at is the transaction's start time while seqs follow commit order, so rows near the
   // cutoff can be out of order: drop each user's whole prefix up to its newest old row, never a
   // row in the middle (a hole would make a resume skip an event instead of asking for a resync).

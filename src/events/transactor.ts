@@ -2,10 +2,18 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import type { Bus } from './bus/bus.js';
-import { BUS_EVENTS_CHANNEL, type OperatorEvent, type PendingEvent, type WakeUp } from './catalog.js';
+import {
+  BUS_EVENTS_CHANNEL,
+  type Emitted,
+  type EventType,
+  type OperatorEvent,
+  type PendingEvent,
+  type WakeUp,
+} from './catalog.js';
 import { appendEvents, assignedSeqs } from './event-log.repository.js';
 
-export type Emit = (event: PendingEvent | OperatorEvent) => void;
+/** Appends an event in the running transaction; the catalog types its name and `data`. */
+export type Emit = <T extends EventType>(event: Emitted<T>) => void;
 export type Trx = Transaction<DB>;
 
 /**
@@ -41,7 +49,9 @@ export function createTransactor(
     const afterCommit: (() => void)[] = [];
     const result = await db.transaction().execute(async (trx) => {
       const emitted: (PendingEvent | OperatorEvent)[] = [];
-      const value = await work(trx, (event) => emitted.push(event));
+      const value = await work(trx, (event) => {
+        emitted.push(event as PendingEvent | OperatorEvent);
+      });
       pending = emitted.filter((event): event is PendingEvent => event.to !== undefined);
       json = pending.map((event) => JSON.stringify(event.data));
       if (pending.length > 0) wakeUps = await appendEvents(trx, pending, json);

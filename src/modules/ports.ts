@@ -1,48 +1,46 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/database.js';
 import type { Emit, Trx } from '../events/transactor.js';
 import type { FileDto } from './files/files.schemas.js';
 import type { GroupDto, GroupRole } from './groups/groups.schemas.js';
+import type { SystemMessageData } from './messages/messages.schemas.js';
+import type { NotificationType } from './notifications/notifications.schemas.js';
 import type { PublicUserDto } from './users/users.schemas.js';
 
-/**
- * The contracts between feature modules. A module needs others only through these narrow
- * interfaces; `modules.ts` wires the real implementations. Every read takes an optional
- * executor so it can run inside the caller's transaction (PGlite has one connection: a `db`
- * call inside a transaction would wait forever).
- */
-export type Executor = Kysely<DB>;
+// The contracts between feature modules. A module needs others only through these narrow
+// interfaces; `modules.ts` wires the real implementations. Every read takes an optional executor
+// (the database handle `Db`, or the caller's transaction) so it can run inside that transaction
+// (PGlite has one connection: a `db` call inside a transaction would wait forever).
 
 /** Provided by the files module. */
 export interface FilesPort {
   /** Presents files with fresh signed URLs; unknown ids are absent from the map. */
-  presentFiles(ids: readonly string[], executor?: Executor): Promise<Map<string, FileDto>>;
+  presentFiles(ids: readonly string[], executor?: Db): Promise<Map<string, FileDto>>;
   /** Throws `not_found` unless every id is a file uploaded by `userId`. */
-  assertOwnFiles(userId: string, ids: readonly string[], executor?: Executor): Promise<void>;
+  assertOwnFiles(userId: string, ids: readonly string[], executor?: Db): Promise<void>;
   /** Throws `not_found` unless every id is an image (for avatars and group pictures) uploaded by `userId`. */
-  assertOwnImage(userId: string, id: string, executor?: Executor): Promise<void>;
+  assertOwnImage(userId: string, id: string, executor?: Db): Promise<void>;
 }
 
 /** Provided by the users module. */
 export interface UsersPort {
   /** Public views as `viewerId` sees them (presence only for friends); unknown ids are absent. */
-  getPublicUsers(viewerId: string | null, ids: readonly string[], executor?: Executor): Promise<Map<string, PublicUserDto>>;
+  getPublicUsers(viewerId: string | null, ids: readonly string[], executor?: Db): Promise<Map<string, PublicUserDto>>;
   /** Lower-cased usernames → ids, for `@username` mentions and adding friends by name. */
-  idsByUsernames(usernames: readonly string[], executor?: Executor): Promise<Map<string, string>>;
+  idsByUsernames(usernames: readonly string[], executor?: Db): Promise<Map<string, string>>;
   /** True for an existing, not deleted account. */
-  exists(userId: string, executor?: Executor): Promise<boolean>;
+  exists(userId: string, executor?: Db): Promise<boolean>;
 }
 
 /** Provided by the friends module. */
 export interface SocialPort {
-  friendIds(userId: string, executor?: Executor): Promise<string[]>;
-  areFriends(a: string, b: string, executor?: Executor): Promise<boolean>;
+  friendIds(userId: string, executor?: Db): Promise<string[]>;
+  areFriends(a: string, b: string, executor?: Db): Promise<boolean>;
   /** The subset of `ids` that are friends of `userId`. */
-  friendsAmong(userId: string, ids: readonly string[], executor?: Executor): Promise<Set<string>>;
+  friendsAmong(userId: string, ids: readonly string[], executor?: Db): Promise<Set<string>>;
   /** Whether `a` may message `b`: friends, and neither blocks the other (one query). */
-  mayMessage(a: string, b: string, executor?: Executor): Promise<boolean>;
+  mayMessage(a: string, b: string, executor?: Db): Promise<boolean>;
   /** `mayMessage` for many pairs in one query, one answer per pair in order. */
-  mayMessageMany(pairs: readonly { from: string; to: string }[], executor?: Executor): Promise<boolean[]>;
+  mayMessageMany(pairs: readonly { from: string; to: string }[], executor?: Db): Promise<boolean[]>;
 }
 
 export interface PresenceInfo {
@@ -54,8 +52,6 @@ export interface PresenceInfo {
 export interface PresencePort {
   lookup(userIds: readonly string[]): Promise<Map<string, PresenceInfo>>;
 }
-
-export type NotificationType = 'friend_request' | 'friend_accepted' | 'message' | 'mention' | 'group_added';
 
 /**
  * Provided by the notifications module; every call runs in the caller's transaction and emits the
@@ -96,24 +92,11 @@ export interface GroupsPort {
   membershipOf(
     userId: string,
     groupId: string,
-    executor?: Executor,
+    executor?: Db,
   ): Promise<{ conversationId: string; role: GroupRole; memberCount: number }>;
   /** Groups as `viewerId` (a member) sees them, keyed by group id; groups they are not in are absent. */
-  presentGroups(viewerId: string, groupIds: readonly string[], executor?: Executor): Promise<Map<string, GroupDto>>;
+  presentGroups(viewerId: string, groupIds: readonly string[], executor?: Db): Promise<Map<string, GroupDto>>;
 }
-
-/** What a `system` message records; rendered by clients. */
-export type SystemMessageData =
-  | { kind: 'group_created'; name: string }
-  | { kind: 'group_renamed'; name: string; previousName: string }
-  | { kind: 'group_description_changed' }
-  | { kind: 'group_picture_changed' }
-  | { kind: 'member_added'; userId: string }
-  | { kind: 'member_removed'; userId: string }
-  | { kind: 'member_left'; userId: string }
-  | { kind: 'role_changed'; userId: string; role: string }
-  | { kind: 'message_pinned'; messageId: string }
-  | { kind: 'message_unpinned'; messageId: string };
 
 /** Provided by the messages module. */
 export interface SystemMessagesPort {

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { stringify } from 'yaml';
 import { extractNamedSchemas } from '../plugins/openapi-components.js';
-import { ClientFrameSchemas, CloseCodeMeanings, DurableEventPayloads, ServerFrameSchemas } from './protocol.js';
+import { durableEvents } from '../events/catalog.js';
+import { ClientFrameSchemas, CloseCodeMeanings, ServerFrameSchemas } from './protocol.js';
 
 // The AsyncAPI 3 description of `GET /ws`, built from the schemas the server uses, so it cannot
 // drift from the code. Served at /asyncapi.json and /asyncapi.yaml; docs/asyncapi.yaml is the same
@@ -50,7 +51,7 @@ function durableMessage(type: string, description: { payload: unknown; to: strin
 export function asyncApiDocument(opts: { version: string; publicUrl: string }): Record<string, unknown> {
   const url = new URL(opts.publicUrl);
   const messages: Record<string, Json> = {};
-  for (const [type, description] of Object.entries(DurableEventPayloads)) messages[type] = durableMessage(type, description);
+  for (const [type, description] of Object.entries(durableEvents)) messages[type] = durableMessage(type, description);
   for (const schema of Object.values(ServerFrameSchemas)) {
     const type = (schema.properties.type as { const: string }).const;
     messages[type] = {

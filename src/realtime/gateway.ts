@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { BUS_EPHEMERAL_CHANNEL, BUS_EVENTS_CHANNEL, type EphemeralMessage, type WakeUp } from '../events/catalog.js';
+import type { Bus } from '../events/bus/bus.js';
 import type { WireEvent } from '../events/event-log.repository.js';
 import type { Infra } from '../infra.js';
 import { AppError } from '../lib/errors.js';
@@ -14,6 +15,13 @@ import { Hub } from './hub.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { Presence } from './presence/presence.js';
 import { planResume } from './resume.js';
+import { closeRevokedSessions } from './session-revocation.js';
+
+/** Sends an ephemeral frame to every connection of `users` on every node (this one too, through the bus). */
+export async function broadcastEphemeral(bus: Bus, users: readonly string[], frame: EphemeralMessage['frame']): Promise<void> {
+  const message: EphemeralMessage = { users: [...users], frame };
+  await bus.publish(BUS_EPHEMERAL_CHANNEL, message);
+}
 
 /** Sockets pinged per event-loop turn by the heartbeat. */
 const PING_SLICE = 250;
@@ -47,7 +55,7 @@ export class Gateway implements FrameContext {
 
   constructor(private readonly deps: GatewayDeps) {
     const { infra } = deps;
-    this.hub = new Hub(infra.database.db, infra.log);
+    this.hub = new Hub(infra.database.db, infra.log, { afterSend: closeRevokedSessions });
     this.typingLimiter = infra.redis ? createRedisRateLimiter(infra.redis, infra.config.redisPrefix) : createMemoryRateLimiter();
   }
 
@@ -84,8 +92,7 @@ export class Gateway implements FrameContext {
 
   /** Sends an ephemeral frame to these users on every node. */
   async broadcast(users: readonly string[], frame: { type: string; data: unknown }): Promise<void> {
-    const message: EphemeralMessage = { users: [...users], frame };
-    await this.deps.infra.bus.publish(BUS_EPHEMERAL_CHANNEL, message);
+    await broadcastEphemeral(this.deps.infra.bus, users, frame);
   }
 
   /** Authenticates a token into connection info, or throws `unauthorized`/`token_expired`. */

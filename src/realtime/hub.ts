@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/database.js';
 import { readEventsOfMany, type WireEvent } from '../events/event-log.repository.js';
-import { CloseCode } from './close-codes.js';
 import type { Connection } from './connection.js';
 
 /** Events read per user per round; a user with more is read again in the next round. */
@@ -12,6 +10,13 @@ const USERS_PER_ROUND = 1000;
 const MAX_ROUNDS = 4;
 /** After a failed read (a database hiccup), the round's users are read again this much later. */
 const RETRY_MS = 1000;
+
+export interface HubOptions {
+  /** After a failed read, the round's users are read again this much later (ms). */
+  retryMs?: number;
+  /** What an event does to the connections it was just sent to, beyond being sent (e.g. closing them). */
+  afterSend?: (live: readonly Connection[], event: WireEvent) => void;
+}
 
 interface UserEntry {
   conns: Set<Connection>;
@@ -34,11 +39,17 @@ export class Hub {
   private scheduled = false;
   private rounds = 0;
 
+  private readonly retryMs: number;
+  private readonly afterSend: HubOptions['afterSend'];
+
   constructor(
-    private readonly db: Kysely<DB>,
+    private readonly db: Db,
     private readonly log: { warn(obj: unknown, msg?: string): void },
-    private readonly retryMs = RETRY_MS,
-  ) {}
+    options: HubOptions = {},
+  ) {
+    this.retryMs = options.retryMs ?? RETRY_MS;
+    this.afterSend = options.afterSend;
+  }
 
   get size(): number {
     let n = 0;
@@ -183,9 +194,6 @@ export class Hub {
   private send(live: Connection[], event: WireEvent): void {
     const frame = `{"seq":${event.seq},"type":${JSON.stringify(event.type)},"data":${event.json}}`;
     for (const conn of live) if (conn.live && conn.sentSeq < event.seq) conn.sendFrame(event.seq, frame);
-    if (event.type !== 'session.revoked') return;
-    const revoked = (JSON.parse(event.json) as { sessionIds?: unknown }).sessionIds;
-    if (!Array.isArray(revoked)) return;
-    for (const conn of live) if (revoked.includes(conn.sessionId)) conn.close(CloseCode.unauthorized, 'session_revoked');
+    this.afterSend?.(live, event);
   }
 }

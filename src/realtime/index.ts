@@ -10,7 +10,7 @@ import { CloseCode } from './close-codes.js';
 import { WsRouteSchema } from './ws-route.schema.js';
 import type { Connection } from './connection.js';
 import { AddressCounter, PRE_AUTH_MAX_PAYLOAD, setMaxPayload } from './connection-limits.js';
-import { Gateway } from './gateway.js';
+import { broadcastEphemeral, Gateway } from './gateway.js';
 import { createGatewayMetrics } from './metrics.js';
 import { createPresence } from './presence/presence.js';
 import { createMemoryPresenceStore } from './presence/presence-store.js';
@@ -26,9 +26,9 @@ const AUTH_TIMEOUT_MS = 10_000;
  */
 const MAX_PAYLOAD = 1024 * 1024;
 
-export interface RealtimeDeps {
-  hooks: () => GatewayHooks;
-  social: () => SocialPort | undefined;
+/** What the gateway asks the modules, given once they are built. */
+export interface GatewayModules {
+  hooks: GatewayHooks;
   loadUser: (userId: string) => Promise<UserDto | null>;
   sessionActive: (userId: string, sessionId: string) => Promise<boolean>;
 }
@@ -36,38 +36,33 @@ export interface RealtimeDeps {
 export interface Realtime {
   presence: PresencePort;
   /** Registers `GET /ws` and starts the node's background work; closes sockets with 1012 on app close. */
-  register(app: FastifyInstance): Promise<void>;
+  register(app: FastifyInstance, modules: GatewayModules): Promise<void>;
 }
 
-/** Builds the gateway (presence first: the friends module reads it before routes exist). */
-export function createRealtime(infra: Infra, deps: RealtimeDeps): Realtime {
+/**
+ * Presence first (the users and friends modules read it), the gateway when `register` is given
+ * what it asks the modules. Presence frames go out through the bus, so presence needs no gateway.
+ */
+export function createRealtime(infra: Infra, deps: { social: Pick<SocialPort, 'friendIds'> }): Realtime {
   const nodeId = crypto.randomUUID();
   const store = infra.redis
     ? createRedisPresenceStore(infra.redis, infra.config.redisPrefix, nodeId, infra.config.presenceNodeTtlSeconds)
     : createMemoryPresenceStore();
-  let gateway: Gateway | undefined;
   const presence = createPresence({
     store,
     db: infra.database.db,
     graceMs: infra.config.presenceGraceSeconds * 1000,
     nodeTtlMs: infra.config.presenceNodeTtlSeconds * 1000,
     social: deps.social,
-    broadcast: (users, frame) => gateway!.broadcast(users, frame),
+    broadcast: (users, frame) => broadcastEphemeral(infra.bus, users, frame),
     log: infra.log,
   });
   return {
     presence,
-    async register(app) {
-      const metrics = createGatewayMetrics(app.metrics, () => gateway?.hub.size ?? 0);
-      gateway = new Gateway({
-        infra,
-        hooks: deps.hooks(),
-        presence,
-        metrics,
-        loadUser: deps.loadUser,
-        sessionActive: deps.sessionActive,
-      });
-      const gw = gateway;
+    async register(app, modules) {
+      // The gauge reads the hub only when metrics are collected, after the gateway exists.
+      const metrics = createGatewayMetrics(app.metrics, () => gw.hub.size);
+      const gw: Gateway = new Gateway({ infra, presence, metrics, ...modules });
       const addresses = new AddressCounter(infra.config.wsMaxConnectionsPerIp);
       await app.register(websocket, {
         options: { maxPayload: MAX_PAYLOAD },

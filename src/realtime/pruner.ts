@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/database.js';
 import { pruneEvents } from '../events/event-log.repository.js';
 
 const EVERY_MS = 60 * 60 * 1000;
 
 /** Drops event log rows past the retention window, at start and then hourly; returns a stop function. */
-export function startPruner(db: Kysely<DB>, retentionDays: number, log: { warn(obj: unknown, msg?: string): void }): () => void {
+export function startPruner(db: Db, retentionDays: number, log: { warn(obj: unknown, msg?: string): void }): () => void {
   const run = () =>
     void pruneEvents(db, new Date(Date.now() - retentionDays * 86_400_000)).catch((err: unknown) =>
       log.warn({ err }, 'event log pruning failed'),

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Db } from '../db/database.js';
 import { latestSeq, oldestRetainedSeq } from '../events/event-log.repository.js';
 
 export type ResumePlan = { kind: 'live'; from: number; latest: number } | { kind: 'resync'; latest: number };
@@ -9,7 +8,7 @@ export type ResumePlan = { kind: 'live'; from: number; latest: number } | { kind
  * when every event above N is still in the log; otherwise (pruned, or N above the latest) the
  * client must resync and continues live after the latest seq.
  */
-export async function planResume(db: Kysely<DB>, userId: string, since: number | undefined): Promise<ResumePlan> {
+export async function planResume(db: Db, userId: string, since: number | undefined): Promise<ResumePlan> {
   const latest = await latestSeq(db, userId);
   if (since === undefined) return { kind: 'live', from: latest, latest };
   if (since > latest) return { kind: 'resync', latest };

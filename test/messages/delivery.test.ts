@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTestApp } from '../helpers/app.js';
 import { befriend, createUser } from '../helpers/factories.js';
+import { createReceiptsService } from '../../src/modules/messages/index.js';
 import { WsClient } from '../helpers/ws.js';
 import { createGroupRows, eventsOf, latest, send } from './support.js';
 
@@ -11,24 +12,33 @@ test('an ack of the events that carried messages marks them delivered and tells 
   const alice = await createUser(t.current);
   const bob = await createUser(t.current);
   await befriend(t.current, alice, bob);
+  const [wa, wb] = [
+    await WsClient.connect(t.current.url, { token: alice.token }),
+    await WsClient.connect(t.current.url, { token: bob.token }),
+  ];
   await send(t.current, alice, { recipientId: bob.id, text: 'one' });
   const two = await send(t.current, alice, { recipientId: bob.id, text: 'two' });
-  const hooks = t.current.app.messaging.gatewayHooks;
-  const created = await eventsOf(t.current, bob, 'message.created');
-  await hooks.onAck!(bob.id, created[0]!.seq);
-  let delivered = await eventsOf(t.current, alice, 'message.delivered');
-  assert.deepEqual(
-    delivered.map((e) => e.data.upToSeq),
-    [1],
-  );
-  await hooks.onAck!(bob.id, await latest(t.current, bob));
-  await hooks.onAck!(bob.id, await latest(t.current, bob)); // a repeated ack changes nothing
-  delivered = await eventsOf(t.current, alice, 'message.delivered');
+  const created = await wb.event('message.created', (m) => m.text === 'one');
+  wb.send({ type: 'ack', seq: created.seq });
+  await wa.event('message.delivered', (d) => d.upToSeq === 1);
+  const last = await wb.event('message.created', (m) => m.text === 'two');
+  wb.send({ type: 'ack', seq: last.seq });
+  await wa.event('message.delivered', (d) => d.upToSeq === 2);
+  // Another socket of bob repeats the ack (the first one's repeat would stop at its own
+  // connection): it changes nothing, and the next message's ack still counts.
+  const again = await WsClient.connect(t.current.url, { token: bob.token });
+  again.send({ type: 'ack', seq: last.seq });
+  await send(t.current, alice, { recipientId: bob.id, text: 'three' });
+  const third = await wb.event('message.created', (m) => m.text === 'three');
+  wb.send({ type: 'ack', seq: third.seq });
+  await wa.event('message.delivered', (d) => d.upToSeq === 3);
+  const delivered = await eventsOf(t.current, alice, 'message.delivered');
   assert.deepEqual(
     delivered.map((e) => [e.data.userId, e.data.upToSeq]),
     [
       [bob.id, 1],
       [bob.id, 2],
+      [bob.id, 3],
     ],
   );
   const receipts = await t.current.http.get(`/messages/${two.body.id}/receipts`, alice.token);
@@ -37,6 +47,7 @@ test('an ack of the events that carried messages marks them delivered and tells 
     [bob.id],
   );
   assert.equal((await t.current.http.get(`/messages/${bob.id}`, alice.token)).body.messages[1].status, 'delivered');
+  await Promise.all([wa.close(), wb.close(), again.close()]);
 });
 
 test('acks over the socket: a negative seq is an error frame, one above what was sent counts as what was sent', async () => {
@@ -67,27 +78,36 @@ test('acks over the socket: a negative seq is an error frame, one above what was
   await Promise.all([wa.close(), wb.close()]);
 });
 
-test('typing targets: friends in direct chats, members of small groups, nobody else', async () => {
+test('typing goes to friends in direct chats and to members of small groups; anything else is an error frame', async () => {
   const alice = await createUser(t.current);
   const bob = await createUser(t.current);
   const stranger = await createUser(t.current);
   await befriend(t.current, alice, bob);
-  const hooks = t.current.app.messaging.gatewayHooks;
-  const direct = await hooks.typingTargets!(alice.id, { recipientId: bob.id });
-  assert.deepEqual(direct?.userIds, [bob.id]);
-  assert.equal(direct?.groupId, null);
-  assert.equal(await hooks.typingTargets!(alice.id, { recipientId: stranger.id }), null);
-  assert.equal(await hooks.typingTargets!(alice.id, { recipientId: alice.id }), null);
-  assert.equal(await hooks.typingTargets!(alice.id, { recipientId: 'nope' }), null);
-  assert.equal(await hooks.typingTargets!(alice.id, { groupId: 'nope' }), null);
+  const [wa, wb, ws] = await Promise.all(
+    [alice, bob, stranger].map(async (u) => WsClient.connect(t.current.url, { token: u.token })),
+  );
+  const refused = async (client: WsClient, frame: Record<string, unknown>) => {
+    const from = client.frames.length;
+    client.send({ type: 'typing', ...frame });
+    return (await client.next((f) => f.type === 'error', { from })).data.code as string;
+  };
+  wa!.send({ type: 'typing', recipientId: bob.id });
+  const direct = await wb!.next((f) => f.type === 'typing' && f.data.userId === alice.id);
+  assert.equal(direct.data.groupId, null);
+  assert.equal(await refused(wa!, { recipientId: stranger.id }), 'not_found');
+  assert.equal(await refused(wa!, { recipientId: alice.id }), 'not_found');
+  assert.ok(['not_found', 'validation_failed'].includes(await refused(wa!, { recipientId: 'nope' })));
+  assert.ok(['not_found', 'validation_failed'].includes(await refused(wa!, { groupId: 'nope' })));
   const { groupId, conversationId } = await createGroupRows(t.current, alice, [{ user: bob }]);
-  const group = await hooks.typingTargets!(alice.id, { groupId });
-  assert.deepEqual(group, { conversationId, groupId, userIds: [bob.id] });
-  assert.equal(await hooks.typingTargets!(stranger.id, { groupId }), null);
+  wa!.send({ type: 'typing', groupId });
+  const group = await wb!.next((f) => f.type === 'typing' && f.data.groupId === groupId);
+  assert.deepEqual(group.data, { userId: alice.id, conversationId, groupId });
+  assert.equal(await refused(ws!, { groupId }), 'not_found');
   await t.current.app.infra.database.db.updateTable('groups').set({ memberCount: 101 }).where('id', '=', groupId).execute();
-  assert.equal(await hooks.typingTargets!(alice.id, { groupId }), null, 'not relayed over 100 members');
+  assert.equal(await refused(wa!, { groupId }), 'not_found', 'not relayed over 100 members');
   const list = await t.current.http.get('/conversations', alice.token);
   assert.equal(list.body.conversations.filter((c: any) => c.type === 'direct').length, 0, 'typing alone lists no chat');
+  await Promise.all([wa!.close(), wb!.close(), ws!.close()]);
 });
 
 test('a recipient offline for 100 messages finds all of them, in order, once, in their event log', async () => {
@@ -146,12 +166,15 @@ test(
       await released;
     });
     await isLocked;
-    await t.current.app.messaging.gatewayHooks.onAck!(bob.id, await latest(t.current, bob));
+    // A receipts service of the test's own on the same database: its ack round can be awaited.
+    const receipts = createReceiptsService({ infra: t.current.app.infra });
+    await receipts.onAck(bob.id, await latest(t.current, bob));
     assert.equal(Number((await membership()).deliveredSeq), 0, 'the round skipped the locked membership');
     release();
     await holder;
     for (let i = 0; i < 200 && Number((await membership()).deliveredSeq) === 0; i++) await new Promise((r) => setTimeout(r, 25));
     assert.equal(Number((await membership()).deliveredSeq), 1, 'a later round applied it');
+    await receipts.close();
     const delivered = await eventsOf(t.current, alice, 'message.delivered');
     assert.deepEqual(
       delivered.map((e) => [e.data.userId, e.data.upToSeq]),

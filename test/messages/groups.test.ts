@@ -1,11 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createSystemMessages } from '../../src/modules/messages/index.js';
+import type { FilesPort } from '../../src/modules/ports.js';
 import { useTestApp } from '../helpers/app.js';
 import { befriend, createUser } from '../helpers/factories.js';
 import { createGroupRows, eventsOf, send } from './support.js';
 
 const t = useTestApp();
+
+const noFiles: FilesPort = {
+  presentFiles: async () => new Map(),
+  assertOwnFiles: async () => undefined,
+  assertOwnImage: async () => undefined,
+};
 
 async function studyGroup() {
   const owner = await createUser(t.current, { username: `own_${Date.now() % 1e8}` });
@@ -137,8 +145,10 @@ test('group receipts: per-member lists, message.read to the sender (coalesced), 
 test('system messages from the groups side go to members and to alsoNotify, in history order', async () => {
   const { owner, member, outsider, groupId, conversationId } = await studyGroup();
   await send(t.current, owner, { groupId, text: 'before' });
+  // The messages module's own writer, as the groups module gets it (a system message has no files).
+  const systemMessages = createSystemMessages({ files: noFiles });
   await t.current.app.infra.transactor(async (trx, emit) => {
-    await t.current.app.messaging.systemMessages.write(trx, emit, {
+    await systemMessages.write(trx, emit, {
       conversationId,
       groupId,
       actorId: owner.id,

@@ -5,6 +5,7 @@ import { useTestApp } from '../helpers/app.js';
 import { befriend, createUser } from '../helpers/factories.js';
 import { WsClient } from '../helpers/ws.js';
 import { createGroupRows, insertFile, latest, send } from './support.js';
+import { fillerEvent } from '../helpers/events.js';
 
 const t = useTestApp();
 
@@ -123,7 +124,7 @@ test('an ack covers every message since the previous ack, however many events ca
   await bobWs.event('message.created', (m) => m.id === second.body.id);
   // Far more events than a client receives between two acks, none of them a message.
   await t.current.app.infra.transactor(async (_trx, emit) => {
-    for (let i = 0; i < 1200; i++) emit({ type: 'profile.updated', data: { filler: i }, to: [bob.id] });
+    for (let i = 0; i < 1200; i++) emit(fillerEvent([bob.id], { filler: i }));
   });
   const last = await bobWs.next((f) => f.type === 'profile.updated' && f.data.filler === 1199, { timeoutMs: 20_000 });
   bobWs.send({ type: 'ack', seq: last.seq! });

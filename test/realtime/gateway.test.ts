@@ -6,6 +6,7 @@ import { startTestApp, useTestApp } from '../helpers/app.js';
 import { createUser } from '../helpers/factories.js';
 import { WsClient } from '../helpers/ws.js';
 import { emitEvents, latestSeqOf, seqsOf } from './helpers.js';
+import { fillerEvent } from '../helpers/events.js';
 
 const t = useTestApp();
 
@@ -195,7 +196,7 @@ test('a client too slow to read is closed with 4009 and resumes where it stopped
   const pad = 'x'.repeat(64 * 1024);
   for (let i = 0; i < 10; i++) {
     await t.current.app.infra.transactor(async (_trx, emit) => {
-      for (let j = 0; j < 15; j++) emit({ type: 'profile.updated', data: { pad }, to: [user.id] });
+      for (let j = 0; j < 15; j++) emit(fillerEvent([user.id], { pad }));
     });
   }
   await sleep(500);

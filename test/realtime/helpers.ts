@@ -1,5 +1,6 @@
 import type { DurableEventType } from '../../src/events/catalog.js';
 import type { TestApp } from '../helpers/app.js';
+import { fillerEvent } from '../helpers/events.js';
 
 /** Appends `count` durable events to a user's log through the real transactor (as a module would). */
 export async function emitEvents(
@@ -9,7 +10,7 @@ export async function emitEvents(
   type: DurableEventType = 'profile.updated',
 ): Promise<void> {
   await t.app.infra.transactor(async (_trx, emit) => {
-    for (let i = 0; i < count; i++) emit({ type, data: { n: i }, to: [userId] });
+    for (let i = 0; i < count; i++) emit(fillerEvent([userId], { n: i }, type));
   });
 }
 

@@ -8,6 +8,7 @@ import { newId } from '../../src/lib/ids.js';
 import type { Connection } from '../../src/realtime/connection.js';
 import { Hub } from '../../src/realtime/hub.js';
 import { testDatabase } from '../helpers/database.js';
+import { fillerEvent } from '../helpers/events.js';
 
 /** A database whose next query fails once, as in a dropped connection. */
 function failingOnce<T extends object>(db: T): { db: T; fail(): void } {
@@ -89,9 +90,9 @@ test('a committed transaction wakes the nodes with its payloads: each user gets 
   const a = await userWithSocket(db);
   const b = await userWithSocket(db);
   await transactor(async (_trx, emit) => {
-    emit({ type: 'profile.updated', data: { n: 1 }, to: [a.userId, b.userId] });
-    emit({ type: 'profile.updated', data: { n: 2 }, to: [b.userId] });
-    emit({ type: 'profile.updated', data: { n: 3 }, to: [a.userId, b.userId] });
+    emit(fillerEvent([a.userId, b.userId], { n: 1 }));
+    emit(fillerEvent([b.userId], { n: 2 }));
+    emit(fillerEvent([a.userId, b.userId], { n: 3 }));
   });
   await new Promise((resolve) => setImmediate(resolve));
   assert.equal(wakeUps.length, 1);
@@ -111,12 +112,9 @@ test('a wake-up that carries its events feeds an up-to-date socket without readi
   const counted = counting(db);
   const hub = new Hub(counted.db, { warn: () => {} });
   hub.register(user.conn);
-  await db.transaction().execute((trx) =>
-    appendEvents(trx, [
-      { type: 'profile.updated', data: { n: 1 }, to: [user.userId] },
-      { type: 'profile.updated', data: { n: 2 }, to: [user.userId] },
-    ]),
-  );
+  await db
+    .transaction()
+    .execute((trx) => appendEvents(trx, [fillerEvent([user.userId], { n: 1 }), fillerEvent([user.userId], { n: 2 })]));
   hub.wake(user.userId, 2, [
     { seq: 1, type: 'profile.updated', json: '{"n":1}' },
     { seq: 2, type: 'profile.updated', json: '{"n":2}' },
@@ -138,13 +136,15 @@ test('a wake-up whose events leave a gap reads the log instead, so nothing is sk
   const counted = counting(db);
   const hub = new Hub(counted.db, { warn: () => {} });
   hub.register(user.conn);
-  await db.transaction().execute((trx) =>
-    appendEvents(trx, [
-      { type: 'profile.updated', data: { n: 1 }, to: [user.userId] },
-      { type: 'profile.updated', data: { n: 2 }, to: [user.userId] },
-      { type: 'profile.updated', data: { n: 3 }, to: [user.userId] },
-    ]),
-  );
+  await db
+    .transaction()
+    .execute((trx) =>
+      appendEvents(trx, [
+        fillerEvent([user.userId], { n: 1 }),
+        fillerEvent([user.userId], { n: 2 }),
+        fillerEvent([user.userId], { n: 3 }),
+      ]),
+    );
   // Only the last event rides along (the wake-ups of the first two were lost or are late).
   hub.wake(user.userId, 3, [{ seq: 3, type: 'profile.updated', json: '{"n":3}' }]);
   assert.equal(user.frames.length, 0, 'not sent ahead of the gap');
@@ -183,14 +183,9 @@ test('a round whose read fails is read again: the events still reach the socket,
   }) as unknown as Connection;
   const flaky = failingOnce(db);
   const warnings: unknown[] = [];
-  const hub = new Hub(flaky.db, { warn: (obj) => warnings.push(obj) }, 20);
+  const hub = new Hub(flaky.db, { warn: (obj) => warnings.push(obj) }, { retryMs: 20 });
   hub.register(conn);
-  await db.transaction().execute((trx) =>
-    appendEvents(trx, [
-      { type: 'profile.updated', data: { n: 1 }, to: [userId] },
-      { type: 'profile.updated', data: { n: 2 }, to: [userId] },
-    ]),
-  );
+  await db.transaction().execute((trx) => appendEvents(trx, [fillerEvent([userId], { n: 1 }), fillerEvent([userId], { n: 2 })]));
   flaky.fail();
   await hub.pump(userId);
   assert.equal(frames.length, 0, 'the failed round sent nothing');

@@ -8,6 +8,7 @@ import { useTestApp } from '../helpers/app.js';
 import { befriend, createUser } from '../helpers/factories.js';
 import { WsClient } from '../helpers/ws.js';
 import { emitEvents } from './helpers.js';
+import { fillerEvent } from '../helpers/events.js';
 
 const t = useTestApp({ env: { WS_HEARTBEAT_SECONDS: '1', PRESENCE_GRACE_SECONDS: '0' } });
 
@@ -36,7 +37,7 @@ test(
     // Events whose wake-up was lost: in the log, never announced on the bus.
     await t.current.app.infra.database.db
       .transaction()
-      .execute((trx) => appendEvents(trx, [{ type: 'profile.updated', data: { lost: true }, to: [user.id] }]));
+      .execute((trx) => appendEvents(trx, [fillerEvent([user.id], { lost: true })]));
     await sleep(300);
     assert.equal(ws.events().length, 0, 'no wake-up, nothing pushed yet');
     const admin = new Redis(process.env.REDIS_URL!);

@@ -1,9 +1,15 @@
+import { durableEventTypes, type DurableEventType } from '@chat-api/client';
 import { client } from './client.js';
 import { loadAll, loadConversations, loadFriends, loadNotifications, openChat, reacted, received, updated } from './data.js';
 import type { ChatKey } from './route.js';
 import { changed, markReceipt, remember, state } from './store.js';
 
 const TYPING_MS = 6000;
+
+/** The durable event types whose name starts with `prefix` (the client's list follows the server's catalog). */
+function eventsOf<P extends string>(prefix: P): Extract<DurableEventType, `${P}${string}`>[] {
+  return durableEventTypes.filter((type): type is Extract<DurableEventType, `${P}${string}`> => type.startsWith(prefix));
+}
 
 /** Wires the client's real-time events into the store; call once after sign-in. */
 export function listen(): void {
@@ -23,24 +29,13 @@ export function listen(): void {
     if (conversation) conversation.unreadCount = 0;
     changed();
   });
-  for (const type of [
-    'friend.request_received',
-    'friend.request_sent',
-    'friend.request_accepted',
-    'friend.request_declined',
-    'friend.request_cancelled',
-    'friend.removed',
-    'block.created',
-    'block.removed',
-  ] as const)
-    client.on(type, () => void loadFriends());
-  for (const type of ['group.created', 'group.updated', 'group.member_added', 'group.member_removed'] as const)
+  for (const type of [...eventsOf('friend.'), ...eventsOf('block.')]) client.on(type, () => void loadFriends());
+  for (const type of eventsOf('group.'))
     client.on(type, ({ group }) => {
       state.groups.set(group.id, group);
       void loadConversations();
     });
-  for (const type of ['notification.created', 'notification.updated', 'notification.read'] as const)
-    client.on(type, () => void loadNotifications());
+  for (const type of eventsOf('notification.')) client.on(type, () => void loadNotifications());
   client.on('profile.updated', (user) => {
     if (user.id === state.me?.id) state.me = { ...state.me, ...user };
     else remember([user]);

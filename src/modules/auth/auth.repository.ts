@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB, SessionRow, UserTokenPurpose } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { SessionRow, UserTokenPurpose } from '../../db/schema.js';
 
 type TokenRow = {
   tokenHash: string;
@@ -14,7 +15,7 @@ type TokenRow = {
 // Sessions and refresh tokens
 
 export async function insertSession(
-  db: Kysely<DB>,
+  db: Db,
   s: { id: string; userId: string; userAgent: string | null; ip: string | null; expiresAt: Date },
 ): Promise<void> {
   await db
@@ -23,12 +24,12 @@ export async function insertSession(
     .execute();
 }
 
-export async function insertRefreshToken(db: Kysely<DB>, sessionId: string, tokenHash: string): Promise<void> {
+export async function insertRefreshToken(db: Db, sessionId: string, tokenHash: string): Promise<void> {
   await db.insertInto('refreshTokens').values({ sessionId, tokenHash }).execute();
 }
 
 export async function findRefreshToken(
-  db: Kysely<DB>,
+  db: Db,
   tokenHash: string,
 ): Promise<{ sessionId: string; usedAt: Date | null; session: SessionRow } | undefined> {
   const row = await db
@@ -44,7 +45,7 @@ export async function findRefreshToken(
 }
 
 /** Spends a refresh token; false when it was already spent (a concurrent or replayed use). */
-export async function spendRefreshToken(db: Kysely<DB>, tokenHash: string): Promise<boolean> {
+export async function spendRefreshToken(db: Db, tokenHash: string): Promise<boolean> {
   const res = await db
     .updateTable('refreshTokens')
     .set({ usedAt: new Date() })
@@ -58,15 +59,15 @@ export async function spendRefreshToken(db: Kysely<DB>, tokenHash: string): Prom
  * Forgets spent refresh tokens of a session older than `before`. Recent ones are kept so a replay
  * is recognised (and revokes the session); an older replay simply finds no token.
  */
-export async function pruneSpentRefreshTokens(db: Kysely<DB>, sessionId: string, before: Date): Promise<void> {
+export async function pruneSpentRefreshTokens(db: Db, sessionId: string, before: Date): Promise<void> {
   await db.deleteFrom('refreshTokens').where('sessionId', '=', sessionId).where('usedAt', '<', before).execute();
 }
 
-export async function touchSession(db: Kysely<DB>, sessionId: string, expiresAt: Date): Promise<void> {
+export async function touchSession(db: Db, sessionId: string, expiresAt: Date): Promise<void> {
   await db.updateTable('sessions').set({ lastUsedAt: new Date(), expiresAt }).where('id', '=', sessionId).execute();
 }
 
-export async function findActiveSession(db: Kysely<DB>, sessionId: string): Promise<SessionRow | undefined> {
+export async function findActiveSession(db: Db, sessionId: string): Promise<SessionRow | undefined> {
   return db
     .selectFrom('sessions')
     .selectAll()
@@ -78,7 +79,7 @@ export async function findActiveSession(db: Kysely<DB>, sessionId: string): Prom
 
 /** Revokes sessions of `userId` (all, or only `ids`, minus `except`); returns the ids revoked. */
 export async function revokeSessions(
-  db: Kysely<DB>,
+  db: Db,
   userId: string,
   opts: { ids?: readonly string[]; except?: string } = {},
 ): Promise<string[]> {
@@ -96,13 +97,13 @@ export async function revokeSessions(
 }
 
 /** Sessions revoked after `since` (a node fills its revoked-session set from these at start). */
-export async function listRevokedSince(db: Kysely<DB>, since: Date): Promise<{ id: string; revokedAt: Date }[]> {
+export async function listRevokedSince(db: Db, since: Date): Promise<{ id: string; revokedAt: Date }[]> {
   const rows = await db.selectFrom('sessions').select(['id', 'revokedAt']).where('revokedAt', '>', since).execute();
   return rows.flatMap((r) => (r.revokedAt ? [{ id: r.id, revokedAt: r.revokedAt }] : []));
 }
 
 export async function listActiveSessions(
-  db: Kysely<DB>,
+  db: Db,
   userId: string,
   after: { at: Date; id: string } | undefined,
   limit: number,
@@ -122,7 +123,7 @@ export async function listActiveSessions(
 // Single-use mailed tokens and MFA login steps
 
 export async function insertUserToken(
-  db: Kysely<DB>,
+  db: Db,
   t: { tokenHash: string; userId: string; purpose: UserTokenPurpose; expiresAt: Date; data?: Record<string, unknown> },
 ): Promise<void> {
   await db
@@ -137,7 +138,7 @@ export async function insertUserToken(
  * for an unknown address it simply inserts nothing, so the answer's timing tells nothing.
  */
 export async function insertUserTokenForEmail(
-  db: Kysely<DB>,
+  db: Db,
   t: { email: string; tokenHash: string; purpose: UserTokenPurpose; expiresAt: Date; unverifiedOnly: boolean },
 ): Promise<{ userId: string; username: string; email: string } | undefined> {
   const { rows } = await sql<{ userId: string; username: string; email: string }>`
@@ -156,7 +157,7 @@ export async function insertUserTokenForEmail(
 }
 
 export async function findUserToken(
-  db: Kysely<DB>,
+  db: Db,
   tokenHash: string,
   purposes: readonly UserTokenPurpose[],
 ): Promise<TokenRow | undefined> {
@@ -169,7 +170,7 @@ export async function findUserToken(
 }
 
 /** Marks a token used; false when it was used (or expired) meanwhile. */
-export async function spendUserToken(db: Kysely<DB>, tokenHash: string): Promise<boolean> {
+export async function spendUserToken(db: Db, tokenHash: string): Promise<boolean> {
   const res = await db
     .updateTable('userTokens')
     .set({ usedAt: new Date() })
@@ -181,7 +182,7 @@ export async function spendUserToken(db: Kysely<DB>, tokenHash: string): Promise
 }
 
 /** Spends every open token of one purpose (a newer link replaces the older ones). */
-export async function spendUserTokens(db: Kysely<DB>, userId: string, purpose: UserTokenPurpose): Promise<void> {
+export async function spendUserTokens(db: Db, userId: string, purpose: UserTokenPurpose): Promise<void> {
   await db
     .updateTable('userTokens')
     .set({ usedAt: new Date() })
@@ -192,7 +193,7 @@ export async function spendUserTokens(db: Kysely<DB>, userId: string, purpose: U
 }
 
 /** Counts a failed attempt; at `max` the token is locked (spent). Returns the new count. */
-export async function failUserToken(db: Kysely<DB>, tokenHash: string, max: number): Promise<number> {
+export async function failUserToken(db: Db, tokenHash: string, max: number): Promise<number> {
   const row = await db
     .updateTable('userTokens')
     .set((eb) => ({
@@ -208,7 +209,7 @@ export async function failUserToken(db: Kysely<DB>, tokenHash: string, max: numb
 // MFA
 
 /** Records the TOTP step just used; false when it (or a later one) was used before: a replay. */
-export async function claimTotpStep(db: Kysely<DB>, userId: string, step: number): Promise<boolean> {
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
   const res = await db
     .updateTable('users')
     .set({ mfaLastStep: step })
@@ -219,11 +220,11 @@ export async function claimTotpStep(db: Kysely<DB>, userId: string, step: number
 }
 
 /** Replaces a TOTP secret with the same secret sealed under the current key (unless it changed meanwhile). */
-export async function resealMfaSecret(db: Kysely<DB>, userId: string, before: string, after: string): Promise<void> {
+export async function resealMfaSecret(db: Db, userId: string, before: string, after: string): Promise<void> {
   await db.updateTable('users').set({ mfaSecret: after }).where('id', '=', userId).where('mfaSecret', '=', before).execute();
 }
 
-export async function replaceRecoveryCodes(db: Kysely<DB>, userId: string, codeHashes: readonly string[]): Promise<void> {
+export async function replaceRecoveryCodes(db: Db, userId: string, codeHashes: readonly string[]): Promise<void> {
   await db.deleteFrom('mfaRecoveryCodes').where('userId', '=', userId).execute();
   if (codeHashes.length)
     await db
@@ -236,7 +237,7 @@ export async function replaceRecoveryCodes(db: Kysely<DB>, userId: string, codeH
  * Spends one unused recovery code stored under any of `codeHashes` (the forms one typed code may
  * have been stored in); false when unknown or already used.
  */
-export async function spendRecoveryCode(db: Kysely<DB>, userId: string, codeHashes: readonly string[]): Promise<boolean> {
+export async function spendRecoveryCode(db: Db, userId: string, codeHashes: readonly string[]): Promise<boolean> {
   const row = await db
     .selectFrom('mfaRecoveryCodes')
     .select('codeHash')
@@ -257,7 +258,7 @@ export async function spendRecoveryCode(db: Kysely<DB>, userId: string, codeHash
 }
 
 export async function setMfa(
-  db: Kysely<DB>,
+  db: Db,
   userId: string,
   changes: { mfaSecret?: string | null; mfaEnabled?: boolean; mfaLastStep?: number | null },
 ): Promise<void> {

@@ -123,7 +123,7 @@ export function createRegistrationService(deps: AuthDeps, mail: MailQueue) {
     /** Confirms an address (sign-up or e-mail change) with the mailed token. */
     async verifyEmail(token: string): Promise<{ user: UserDto }> {
       const { userId } = await consume(token);
-      return { user: await deps.users.presentSelf(userId) };
+      return { user: await deps.users.loadSelf(userId) };
     },
 
     /** The same for the browser page behind the mailed link; never throws for a bad token. */

@@ -41,7 +41,7 @@ export function createSessionsService(deps: AuthDeps, mfa: MfaService) {
       tokenType: 'Bearer',
       expiresIn: deps.tokens.ttlSeconds,
       sessionId,
-      user: await deps.users.presentSelf(userId),
+      user: await deps.users.loadSelf(userId),
     };
   }
 

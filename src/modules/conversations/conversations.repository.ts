@@ -1,8 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import type { ConversationType, DB } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { ConversationType } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
-
-type Executor = Kysely<DB>;
 
 export type WatermarkKind = 'delivered' | 'read';
 
@@ -23,7 +22,7 @@ export function directKey(a: string, b: string): string {
   return a < b ? `${a}:${b}` : `${b}:${a}`;
 }
 
-export async function findDirectConversationId(db: Executor, a: string, b: string): Promise<string | undefined> {
+export async function findDirectConversationId(db: Db, a: string, b: string): Promise<string | undefined> {
   const row = await db.selectFrom('conversations').select('id').where('directKey', '=', directKey(a, b)).executeTakeFirst();
   return row?.id;
 }
@@ -33,7 +32,7 @@ export async function findDirectConversationId(db: Executor, a: string, b: strin
  * once it exists). Safe under concurrent first messages: the unique `direct_key` makes the loser
  * read the winner's row.
  */
-export async function getOrCreateDirectConversation(trx: Executor, a: string, b: string): Promise<string> {
+export async function getOrCreateDirectConversation(trx: Db, a: string, b: string): Promise<string> {
   const key = directKey(a, b);
   const found = await findDirectConversationId(trx, a, b);
   if (found) return found;
@@ -64,7 +63,7 @@ export async function getOrCreateDirectConversation(trx: Executor, a: string, b:
  * conversation's own activity, so a message to a thousand members touches one row.
  */
 export async function claimNextSeq(
-  trx: Executor,
+  trx: Db,
   input: { conversationId: string; messageId: string },
 ): Promise<{ seq: number; at: Date; members: { userId: string; muted: boolean }[] }> {
   // clock_timestamp() is read once the row is locked, so times follow seqs.
@@ -82,13 +81,13 @@ export async function claimNextSeq(
   return { seq: Number(first.seq), at: new Date(first.at), members };
 }
 
-export async function memberIds(db: Executor, conversationId: string): Promise<string[]> {
+export async function memberIds(db: Db, conversationId: string): Promise<string[]> {
   const rows = await db.selectFrom('conversationMembers').select('userId').where('conversationId', '=', conversationId).execute();
   return rows.map((r) => r.userId);
 }
 
 /** `userId`'s membership of a conversation, with the conversation's type, last seq and group. */
-export async function findMembership(db: Executor, conversationId: string, userId: string): Promise<MembershipRow | undefined> {
+export async function findMembership(db: Db, conversationId: string, userId: string): Promise<MembershipRow | undefined> {
   return db
     .selectFrom('conversationMembers as cm')
     .innerJoin('conversations as c', 'c.id', 'cm.conversationId')
@@ -114,7 +113,7 @@ export async function findMembership(db: Executor, conversationId: string, userI
  * previous value when it moved, or undefined when it was already at or past `seq`.
  */
 export async function advanceWatermark(
-  trx: Executor,
+  trx: Db,
   input: { conversationId: string; userId: string; kind: WatermarkKind; seq: number; at: Date },
 ): Promise<number | undefined> {
   const moved = await advanceWatermarks(trx, { ...input, kinds: [input.kind] });
@@ -129,7 +128,7 @@ export async function advanceWatermark(
  * nobody asks when someone received their own message.
  */
 export async function advanceWatermarks(
-  trx: Executor,
+  trx: Db,
   input: {
     conversationId: string;
     userId: string;
@@ -181,7 +180,7 @@ export interface DeliveredMove {
  * they come back as `busy` for the caller to retry.
  */
 export async function advanceDeliveredMany(
-  trx: Executor,
+  trx: Db,
   wanted: readonly { conversationId: string; userId: string; seq: number }[],
   at: Date,
 ): Promise<{ moved: DeliveredMove[]; busy: { conversationId: string; userId: string }[] }> {
@@ -243,7 +242,7 @@ export async function advanceDeliveredMany(
   return { moved, busy };
 }
 
-export async function setMuted(trx: Executor, conversationId: string, userId: string, muted: boolean): Promise<boolean> {
+export async function setMuted(trx: Db, conversationId: string, userId: string, muted: boolean): Promise<boolean> {
   const result = await trx
     .updateTable('conversationMembers')
     .set({ muted })
@@ -255,7 +254,7 @@ export async function setMuted(trx: Executor, conversationId: string, userId: st
 
 /** Watermarks of the other members of the given conversations (for `status` and receipts). */
 export async function otherMembersOf(
-  db: Executor,
+  db: Db,
   conversationIds: readonly string[],
   viewerId: string,
 ): Promise<{ conversationId: string; userId: string; deliveredSeq: number; readSeq: number }[]> {
@@ -273,7 +272,7 @@ export async function otherMembersOf(
  * first move that covered it.
  */
 export async function receiptsFor(
-  db: Executor,
+  db: Db,
   input: { conversationId: string; seq: number; kind: WatermarkKind; excludeUserId: string | null },
 ): Promise<{ userId: string; at: Date }[]> {
   const column = input.kind === 'read' ? 'cm.readSeq' : 'cm.deliveredSeq';
@@ -316,7 +315,7 @@ export interface ConversationListRow {
  * Direct chats appear once they have a message.
  */
 export async function listMemberships(
-  db: Executor,
+  db: Db,
   userId: string,
   after: { at: string; id: string } | undefined,
   limit: number,
@@ -371,7 +370,7 @@ export interface UnreadConversationRow {
  * message: the derived `message` notifications. Only memberships behind their conversation's
  * last seq are looked at, each through the (conversation_id, seq) index above the watermark.
  */
-export async function unreadConversations(db: Executor, userId: string): Promise<UnreadConversationRow[]> {
+export async function unreadConversations(db: Db, userId: string): Promise<UnreadConversationRow[]> {
   const { rows } = await sql<UnreadConversationRow & { count: string; lastSeq: string; notificationReadSeq: string }>`
     SELECT cm.conversation_id, g.id AS group_id, u.count, u.first_at, lm.id AS last_message_id, lm.seq AS last_seq,
            lm.sender_id AS last_sender_id, lm.text AS last_text, lm.created_at AS last_at,
@@ -403,7 +402,7 @@ export async function unreadConversations(db: Executor, userId: string): Promise
  * watermarks to the conversations' last seq; returns the conversations whose watermark moved.
  */
 export async function markMessageNotificationsRead(
-  trx: Executor,
+  trx: Db,
   userId: string,
   conversationIds: readonly string[] | 'all',
 ): Promise<string[]> {

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
 import { cancelAckedMany } from './push.repository.js';
 
 const BATCH_MS = 50;
@@ -8,7 +7,7 @@ const BATCH_MS = 50;
  * Acks cancel waiting pushes in rounds: every ack of this node within 50 ms (per user the highest
  * seq) is one DELETE, so a thousand members acking a group message do not make a thousand writes.
  */
-export function createAckCanceller(db: Kysely<DB>, log: { warn(obj: unknown, msg?: string): void }) {
+export function createAckCanceller(db: Db, log: { warn(obj: unknown, msg?: string): void }) {
   let pending = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
+import { sql } from 'kysely';
 
 export interface NewDelivery {
   id: string;
@@ -16,7 +16,7 @@ export interface DeliveryRow extends NewDelivery {
   createdAt: Date;
 }
 
-export async function insertDeliveries(db: Kysely<DB>, rows: readonly NewDelivery[]): Promise<void> {
+export async function insertDeliveries(db: Db, rows: readonly NewDelivery[]): Promise<void> {
   if (rows.length === 0) return;
   // next_attempt_at defaults to the database's now(), the clock the claims compare with.
   await db
@@ -30,7 +30,7 @@ export async function insertDeliveries(db: Kysely<DB>, rows: readonly NewDeliver
  * attempt moves past the lease), so a node that dies mid-send leaves it to be retried by any node
  * once the lease is over. SKIP LOCKED lets several nodes claim at once without waiting.
  */
-export async function claimDue(db: Kysely<DB>, limit: number, leaseMs: number): Promise<DeliveryRow[]> {
+export async function claimDue(db: Db, limit: number, leaseMs: number): Promise<DeliveryRow[]> {
   const { rows } = await sql<DeliveryRow>`
     UPDATE deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000})
     FROM (
@@ -41,11 +41,11 @@ export async function claimDue(db: Kysely<DB>, limit: number, leaseMs: number): 
   return rows;
 }
 
-export async function deleteDelivery(db: Kysely<DB>, id: string): Promise<void> {
+export async function deleteDelivery(db: Db, id: string): Promise<void> {
   await db.deleteFrom('deliveries').where('id', '=', id).execute();
 }
 
-export async function rescheduleDelivery(db: Kysely<DB>, id: string, at: Date, error: string): Promise<void> {
+export async function rescheduleDelivery(db: Db, id: string, at: Date, error: string): Promise<void> {
   await db
     .updateTable('deliveries')
     .set({ nextAttemptAt: at, lastError: error.slice(0, 500) })
@@ -54,12 +54,12 @@ export async function rescheduleDelivery(db: Kysely<DB>, id: string, at: Date, e
 }
 
 /** When the next delivery falls due (null: none queued). */
-export async function nextDueAt(db: Kysely<DB>): Promise<Date | null> {
+export async function nextDueAt(db: Db): Promise<Date | null> {
   const row = await db.selectFrom('deliveries').select('nextAttemptAt').orderBy('nextAttemptAt').limit(1).executeTakeFirst();
   return row?.nextAttemptAt ?? null;
 }
 
-export async function countQueued(db: Kysely<DB>): Promise<number> {
+export async function countQueued(db: Db): Promise<number> {
   const row = await db
     .selectFrom('deliveries')
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { Db } from '../../db/database.js';
 import type { DeliveryConfig } from '../../config.js';
-import type { DB } from '../../db/schema.js';
 import type { Transactor } from '../../events/transactor.js';
 import { newId } from '../../lib/ids.js';
 import * as queue from './deliveries.repository.js';
@@ -16,7 +15,7 @@ const BATCH = 20;
 const POLL_MS = 1000;
 
 export interface WorkerDeps {
-  db: Kysely<DB>;
+  db: Db;
   transactor: Transactor;
   config: DeliveryConfig;
   metrics: DeliveryMetrics;

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { Db } from '../../db/database.js';
 import type { DeliveryConfig } from '../../config.js';
-import type { DB } from '../../db/schema.js';
 import type { EventSink } from '../../events/transactor.js';
 import { newId } from '../../lib/ids.js';
 import type { PresencePort } from '../ports.js';
@@ -11,7 +10,7 @@ import { dueNow, upsertPending } from './push.repository.js';
 import { webhookBodies } from './webhooks.js';
 
 export interface SinkDeps {
-  db: Kysely<DB>;
+  db: Db;
   config: DeliveryConfig;
   presence: PresencePort;
   metrics: DeliveryMetrics;

@@ -1,23 +1,19 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { DB, PushSubscriptionsTable } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
+import { sql, type Selectable } from 'kysely';
+import type { PushSubscriptionsTable } from '../../db/schema.js';
 import type { PushCandidate } from './push-candidates.js';
 
 export type SubscriptionRow = Selectable<PushSubscriptionsTable>;
 
-export async function listSubscriptions(db: Kysely<DB>, userId: string): Promise<SubscriptionRow[]> {
+export async function listSubscriptions(db: Db, userId: string): Promise<SubscriptionRow[]> {
   return db.selectFrom('pushSubscriptions').selectAll().where('userId', '=', userId).orderBy('createdAt').execute();
 }
 
-export async function findSubscription(db: Kysely<DB>, id: string): Promise<SubscriptionRow | undefined> {
+export async function findSubscription(db: Db, id: string): Promise<SubscriptionRow | undefined> {
   return db.selectFrom('pushSubscriptions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findByTarget(
-  db: Kysely<DB>,
-  userId: string,
-  type: string,
-  target: string,
-): Promise<SubscriptionRow | undefined> {
+export async function findByTarget(db: Db, userId: string, type: string, target: string): Promise<SubscriptionRow | undefined> {
   return db
     .selectFrom('pushSubscriptions')
     .selectAll()
@@ -28,7 +24,7 @@ export async function findByTarget(
     .executeTakeFirst();
 }
 
-export async function countSubscriptions(db: Kysely<DB>, userId: string): Promise<number> {
+export async function countSubscriptions(db: Db, userId: string): Promise<number> {
   const row = await db
     .selectFrom('pushSubscriptions')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -38,14 +34,14 @@ export async function countSubscriptions(db: Kysely<DB>, userId: string): Promis
 }
 
 export async function insertSubscription(
-  db: Kysely<DB>,
+  db: Db,
   row: Omit<SubscriptionRow, 'createdAt' | 'lastSuccessAt'>,
 ): Promise<SubscriptionRow> {
   return db.insertInto('pushSubscriptions').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function updateSubscriptionKeys(
-  db: Kysely<DB>,
+  db: Db,
   id: string,
   keys: Pick<SubscriptionRow, 'p256dh' | 'auth' | 'gatewayUrl' | 'appId'>,
 ): Promise<SubscriptionRow> {
@@ -53,17 +49,13 @@ export async function updateSubscriptionKeys(
 }
 
 /** Deletes one subscription of `userId` (or of anyone when null); whether it existed. */
-export async function deleteSubscription(
-  db: Kysely<DB>,
-  id: string,
-  userId: string | null,
-): Promise<SubscriptionRow | undefined> {
+export async function deleteSubscription(db: Db, id: string, userId: string | null): Promise<SubscriptionRow | undefined> {
   let query = db.deleteFrom('pushSubscriptions').where('id', '=', id);
   if (userId !== null) query = query.where('userId', '=', userId);
   return query.returningAll().executeTakeFirst();
 }
 
-export async function markSuccess(db: Kysely<DB>, id: string): Promise<void> {
+export async function markSuccess(db: Db, id: string): Promise<void> {
   await db.updateTable('pushSubscriptions').set({ lastSuccessAt: new Date() }).where('id', '=', id).execute();
 }
 
@@ -72,11 +64,7 @@ export async function markSuccess(db: Kysely<DB>, id: string): Promise<void> {
  * mentioned; one row per user and topic, so a burst keeps one row (the latest event, a count,
  * the first due time). Returns the users who got a row.
  */
-export async function upsertPending(
-  db: Kysely<DB>,
-  candidates: readonly PushCandidate[],
-  delaySeconds: number,
-): Promise<string[]> {
+export async function upsertPending(db: Db, candidates: readonly PushCandidate[], delaySeconds: number): Promise<string[]> {
   const byKey = new Map<string, PushCandidate & { count: number }>();
   for (const c of candidates) {
     const key = `${c.userId}:${c.topic}`;
@@ -105,7 +93,7 @@ export async function upsertPending(
 }
 
 /** An ack up to a seq cancels the user's waiting pushes whose event it covers (user → seq). */
-export async function cancelAckedMany(db: Kysely<DB>, acks: ReadonlyMap<string, number>): Promise<void> {
+export async function cancelAckedMany(db: Db, acks: ReadonlyMap<string, number>): Promise<void> {
   if (acks.size === 0) return;
   await sql`
     DELETE FROM push_pending p USING unnest(${[...acks.keys()]}::uuid[], ${[...acks.values()]}::int8[]) AS a(user_id, seq)
@@ -113,7 +101,7 @@ export async function cancelAckedMany(db: Kysely<DB>, acks: ReadonlyMap<string, 
 }
 
 /** Offline users need not wait for an ack: their waiting pushes fall due now. */
-export async function dueNow(db: Kysely<DB>, userIds: readonly string[]): Promise<void> {
+export async function dueNow(db: Db, userIds: readonly string[]): Promise<void> {
   if (userIds.length === 0) return;
   await sql`UPDATE push_pending SET due_at = now() WHERE user_id = ANY(${userIds}::uuid[]) AND due_at > now()`.execute(db);
 }
@@ -128,7 +116,7 @@ export interface PendingRow {
 }
 
 /** Takes (deletes) up to `limit` due pushes; the caller turns them into deliveries in the same transaction. */
-export async function takeDuePending(db: Kysely<DB>, limit: number): Promise<PendingRow[]> {
+export async function takeDuePending(db: Db, limit: number): Promise<PendingRow[]> {
   const { rows } = await sql<PendingRow>`
     DELETE FROM push_pending p USING (
       SELECT user_id, topic FROM push_pending WHERE due_at <= now() ORDER BY due_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
@@ -138,38 +126,38 @@ export async function takeDuePending(db: Kysely<DB>, limit: number): Promise<Pen
   return rows.map((r) => ({ ...r, data: (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as Record<string, unknown> }));
 }
 
-export async function nextPendingDueAt(db: Kysely<DB>): Promise<Date | null> {
+export async function nextPendingDueAt(db: Db): Promise<Date | null> {
   const row = await db.selectFrom('pushPending').select('dueAt').orderBy('dueAt').limit(1).executeTakeFirst();
   return row?.dueAt ?? null;
 }
 
 /** Conversations with messages the user has not read (the badge). */
-export async function unreadConversations(db: Kysely<DB>, userId: string): Promise<number> {
+export async function unreadConversations(db: Db, userId: string): Promise<number> {
   const { rows } = await sql<{ n: string }>`
     SELECT count(*) AS n FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
     WHERE m.user_id = ${userId} AND c.last_seq > m.read_seq`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
 
-export async function displayNames(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>> {
+export async function displayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('users').select(['id', 'username', 'displayName']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.displayName ?? r.username]));
 }
 
-export async function groupNames(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>> {
+export async function groupNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('groups').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export async function subscriptionsOf(db: Kysely<DB>, userIds: readonly string[]): Promise<SubscriptionRow[]> {
+export async function subscriptionsOf(db: Db, userIds: readonly string[]): Promise<SubscriptionRow[]> {
   if (userIds.length === 0) return [];
   return db.selectFrom('pushSubscriptions').selectAll().where('userId', 'in', userIds).execute();
 }
 
 /** A deleted account keeps no push subscription (its row stays, anonymised). */
-export async function deleteUserPushState(db: Kysely<DB>, userId: string): Promise<void> {
+export async function deleteUserPushState(db: Db, userId: string): Promise<void> {
   await db.deleteFrom('pushPending').where('userId', '=', userId).execute();
   await db.deleteFrom('pushSubscriptions').where('userId', '=', userId).execute();
 }

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { Db } from '../../db/database.js';
 import type { DeliveryConfig } from '../../config.js';
-import type { DB } from '../../db/schema.js';
 import type { Transactor } from '../../events/transactor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -14,7 +13,7 @@ import { validSubscriptionKeys } from './web-push.js';
 export const MAX_SUBSCRIPTIONS = 10;
 
 export interface PushServiceDeps {
-  db: Kysely<DB>;
+  db: Db;
   transactor: Transactor;
   config: DeliveryConfig;
   /** `count` deliveries were queued (counted, and the worker woken). */

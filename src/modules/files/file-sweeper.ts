@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
 import type { Storage } from '../../lib/storage/storage.js';
 import { deleteUnreferencedFiles } from './files.repository.js';
 
@@ -14,7 +13,7 @@ const MAX_BATCHES = 100;
 export const SWEEP_WINDOW_SECONDS = 7 * 86_400;
 
 export interface SweepDeps {
-  db: Kysely<DB>;
+  db: Db;
   storage: Storage;
   log: { warn(obj: unknown, msg?: string): void };
 }

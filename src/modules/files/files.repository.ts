@@ -1,17 +1,18 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool } from 'kysely';
 import type { DB, FileRow, FilesTable } from '../../db/schema.js';
 
 export type NewFileRow = Insertable<FilesTable>;
 
-export async function insertFile(db: Kysely<DB>, file: NewFileRow): Promise<FileRow> {
+export async function insertFile(db: Db, file: NewFileRow): Promise<FileRow> {
   return db.insertInto('files').values(file).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function findFile(db: Kysely<DB>, id: string): Promise<FileRow | undefined> {
+export async function findFile(db: Db, id: string): Promise<FileRow | undefined> {
   return db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findFiles(db: Kysely<DB>, ids: readonly string[]): Promise<FileRow[]> {
+export async function findFiles(db: Db, ids: readonly string[]): Promise<FileRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('files').selectAll().where('id', 'in', ids).execute();
 }
@@ -22,7 +23,7 @@ export async function findFiles(db: Kysely<DB>, ids: readonly string[]): Promise
  * meanwhile; one the sweeper has just deleted is not counted.
  */
 export async function countOwnFiles(
-  db: Kysely<DB>,
+  db: Db,
   ownerId: string,
   ids: readonly string[],
   mimeTypes?: readonly string[],
@@ -35,7 +36,7 @@ export async function countOwnFiles(
 }
 
 /** Bytes of every file `ownerId` has stored. */
-export async function storageUsed(db: Kysely<DB>, ownerId: string): Promise<number> {
+export async function storageUsed(db: Db, ownerId: string): Promise<number> {
   const row = await db
     .selectFrom('files')
     .where('ownerId', '=', ownerId)
@@ -45,7 +46,7 @@ export async function storageUsed(db: Kysely<DB>, ownerId: string): Promise<numb
 }
 
 /** Serialises the quota checks of one owner's uploads until the transaction ends. */
-export async function lockStorageOf(trx: Kysely<DB>, ownerId: string): Promise<void> {
+export async function lockStorageOf(trx: Db, ownerId: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`files:${ownerId}`}, 0))`.execute(trx);
 }
 
@@ -73,7 +74,7 @@ export interface SweptFile {
  * between keeps its file, and one attempted afterwards waits for the lock, then finds no file.
  */
 export async function deleteUnreferencedFiles(
-  trx: Kysely<DB>,
+  trx: Db,
   range: { fromId: string; toId: string },
   limit: number,
 ): Promise<SweptFile[]> {
@@ -106,7 +107,7 @@ export async function deleteUnreferencedFiles(
  * of a conversation they are a current member of, or it is a user's current avatar, or the
  * picture of a group they are a member of.
  */
-export async function isVisibleTo(db: Kysely<DB>, fileId: string, userId: string): Promise<boolean> {
+export async function isVisibleTo(db: Db, fileId: string, userId: string): Promise<boolean> {
   const row = await db
     .selectNoFrom((eb) => [
       eb

@@ -1,11 +1,11 @@
+import type { Db } from '../../db/database.js';
 import type { Readable } from 'node:stream';
-import type { Kysely } from 'kysely';
-import type { DB, FileRow } from '../../db/schema.js';
+import type { FileRow } from '../../db/schema.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { isId, newId } from '../../lib/ids.js';
 import type { RateLimiter, Rule } from '../../lib/rate-limiter.js';
 import type { ByteRange, Storage } from '../../lib/storage/storage.js';
-import type { Executor, FilesPort } from '../ports.js';
+import type { FilesPort } from '../ports.js';
 import { parseRange } from './byte-range.js';
 import { MAX_RAW_NAME_BYTES, sanitizeFileName } from './file-names.js';
 import { Inspector, RASTER_IMAGE_TYPES, REFUSED_TYPES, sniffType } from './file-inspection.js';
@@ -68,7 +68,7 @@ export interface ServedFile {
 }
 
 export interface FilesDeps {
-  db: Kysely<DB>;
+  db: Db;
   storage: Storage;
   limiter: RateLimiter;
   signer: UrlSigner;
@@ -202,17 +202,17 @@ export function createFilesService(deps: FilesDeps) {
   }
 
   const port: FilesPort = {
-    async presentFiles(ids: readonly string[], executor?: Executor) {
+    async presentFiles(ids: readonly string[], executor?: Db) {
       const rows = await findFiles(executor ?? db, [...new Set(ids)].filter(isId));
       return new Map(rows.map((row) => [row.id, toFileDto(row, signer)]));
     },
-    async assertOwnFiles(userId: string, ids: readonly string[], executor?: Executor) {
+    async assertOwnFiles(userId: string, ids: readonly string[], executor?: Db) {
       const unique = [...new Set(ids)];
       if (!unique.every(isId) || (await countOwnFiles(executor ?? db, userId, unique)) !== unique.length) {
         throw notFound('File');
       }
     },
-    async assertOwnImage(userId: string, id: string, executor?: Executor) {
+    async assertOwnImage(userId: string, id: string, executor?: Db) {
       if (!isId(id) || (await countOwnFiles(executor ?? db, userId, [id], [...RASTER_IMAGE_TYPES])) !== 1) {
         throw notFound('Image');
       }

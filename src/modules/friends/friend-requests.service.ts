@@ -4,7 +4,7 @@ import type { Emit, Transactor, Trx } from '../../events/transactor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
-import type { Executor, NotificationsPort, PresencePort, UsersPort } from '../ports.js';
+import type { NotificationsPort, PresencePort, UsersPort } from '../ports.js';
 import type { PublicUserDto } from '../users/users.schemas.js';
 import * as repo from './friends.repository.js';
 import { toFriendRequestDto, withPresence } from './friends.presenter.js';
@@ -27,12 +27,8 @@ export const FRIEND_REQUEST_RULE = { burst: 20, perSecond: 20 / 3600 };
 
 export type AddFriendResult = { request: FriendRequestDto } | { friend: PublicUserDto };
 
-/** Friend requests as both sides see them (no presence: they are not friends yet). */
-export async function presentRequests(
-  deps: FriendsDeps,
-  rows: FriendRequestRow[],
-  executor: Executor,
-): Promise<FriendRequestDto[]> {
+/** Loads friend requests as both sides see them (no presence: they are not friends yet). */
+export async function loadRequests(deps: FriendsDeps, rows: FriendRequestRow[], executor: Db): Promise<FriendRequestDto[]> {
   if (rows.length === 0) return [];
   const users = await deps.users.getPublicUsers(
     null,
@@ -42,8 +38,14 @@ export async function presentRequests(
   return rows.map((row) => toFriendRequestDto(row, users));
 }
 
+/** One request as both sides see it (for its events). */
+async function loadRequest(deps: FriendsDeps, row: FriendRequestRow, executor: Db): Promise<FriendRequestDto> {
+  const [dto] = await loadRequests(deps, [row], executor);
+  return dto!;
+}
+
 /** A friend as `viewerId` sees them, with presence. Runs outside transactions. */
-export async function presentFriend(deps: FriendsDeps, viewerId: string, friendId: string): Promise<PublicUserDto> {
+export async function loadFriend(deps: FriendsDeps, viewerId: string, friendId: string): Promise<PublicUserDto> {
   const [users, presence] = await Promise.all([
     deps.users.getPublicUsers(viewerId, [friendId]),
     deps.presence.lookup([friendId]),
@@ -71,7 +73,7 @@ export async function acceptInTransaction(deps: FriendsDeps, trx: Trx, emit: Emi
   const settled = await repo.settleRequest(trx, row.id, 'accepted');
   if (!settled) throw notFound('Friend request');
   await repo.insertFriendship(trx, settled.fromUserId, settled.toUserId);
-  const [dto] = await presentRequests(deps, [settled], trx);
+  const dto = await loadRequest(deps, settled, trx);
   emit({ type: 'friend.request_accepted', data: dto, to: [settled.fromUserId, settled.toUserId] });
   await deps.notifications.notify(trx, emit, {
     userId: settled.fromUserId,
@@ -100,7 +102,7 @@ export async function addFriend(deps: FriendsDeps, me: string, body: AddFriend):
     }
     const hidden = await repo.isBlocked(trx, target, me);
     const row = await repo.insertRequest(trx, { id: newId(), fromUserId: me, toUserId: target, hidden });
-    const [dto] = await presentRequests(deps, [row], trx);
+    const dto = await loadRequest(deps, row, trx);
     emit({ type: 'friend.request_sent', data: dto, to: [me] });
     if (!hidden) {
       emit({ type: 'friend.request_received', data: dto, to: [target] });
@@ -111,10 +113,10 @@ export async function addFriend(deps: FriendsDeps, me: string, body: AddFriend):
         data: { requestId: row.id },
       });
     }
-    return { request: dto! };
+    return { request: dto };
   });
   if ('request' in outcome) return { request: outcome.request };
-  return { friend: await presentFriend(deps, me, target) };
+  return { friend: await loadFriend(deps, me, target) };
 }
 
 /** Loads a request `me` may see: theirs to me (unless hidden) or mine to them. */
@@ -134,7 +136,7 @@ export async function acceptFriendRequest(deps: FriendsDeps, me: string, request
     await acceptInTransaction(deps, trx, emit, found);
     return found;
   });
-  return presentFriend(deps, me, row.fromUserId);
+  return loadFriend(deps, me, row.fromUserId);
 }
 
 /** The addressee declines; both sides get `friend.request_declined`. */
@@ -144,7 +146,7 @@ export async function declineFriendRequest(deps: FriendsDeps, me: string, reques
     if (found.toUserId !== me) throw new AppError('forbidden', 'Only the addressee can decline a request');
     const settled = await repo.settleRequest(trx, found.id, 'declined');
     if (!settled) throw notFound('Friend request');
-    const [dto] = await presentRequests(deps, [settled], trx);
+    const dto = await loadRequest(deps, settled, trx);
     emit({ type: 'friend.request_declined', data: dto, to: [settled.fromUserId, settled.toUserId] });
   });
 }
@@ -161,7 +163,7 @@ export async function cancelFriendRequest(deps: FriendsDeps, me: string, request
 export async function cancelInTransaction(deps: FriendsDeps, trx: Trx, emit: Emit, row: FriendRequestRow): Promise<void> {
   const settled = await repo.settleRequest(trx, row.id, 'cancelled');
   if (!settled) return;
-  const [dto] = await presentRequests(deps, [settled], trx);
+  const dto = await loadRequest(deps, settled, trx);
   emit({
     type: 'friend.request_cancelled',
     data: dto,
@@ -175,6 +177,6 @@ export async function listFriendRequests(deps: FriendsDeps, me: string): Promise
     repo.listPending(deps.db, me, 'incoming'),
     repo.listPending(deps.db, me, 'outgoing'),
   ]);
-  const presented = await presentRequests(deps, [...incoming, ...outgoing], deps.db);
+  const presented = await loadRequests(deps, [...incoming, ...outgoing], deps.db);
   return { incoming: presented.slice(0, incoming.length), outgoing: presented.slice(incoming.length) };
 }

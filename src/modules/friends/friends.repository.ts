@@ -1,13 +1,14 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB, FriendRequestRow, FriendRequestStatus } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { FriendRequestRow, FriendRequestStatus } from '../../db/schema.js';
 
 /** Serializes friend operations between the same people (ascending id order: no deadlocks). */
-export async function lockUsers(db: Kysely<DB>, ids: readonly string[]): Promise<void> {
+export async function lockUsers(db: Db, ids: readonly string[]): Promise<void> {
   const sorted = [...new Set(ids)].sort();
   await sql`SELECT id FROM users WHERE id = ANY(${sorted}::uuid[]) ORDER BY id FOR NO KEY UPDATE`.execute(db);
 }
 
-export async function areFriends(db: Kysely<DB>, a: string, b: string): Promise<boolean> {
+export async function areFriends(db: Db, a: string, b: string): Promise<boolean> {
   const row = await db
     .selectFrom('friendships')
     .select('userId')
@@ -18,7 +19,7 @@ export async function areFriends(db: Kysely<DB>, a: string, b: string): Promise<
 }
 
 /** Friends with no block between them, in one round trip (the send path asks it per message). */
-export async function mayMessage(db: Kysely<DB>, a: string, b: string): Promise<boolean> {
+export async function mayMessage(db: Db, a: string, b: string): Promise<boolean> {
   const { rows } = await sql<{ ok: boolean }>`
     SELECT EXISTS (SELECT 1 FROM friendships WHERE user_id = ${a} AND friend_id = ${b})
        AND NOT EXISTS (
@@ -29,7 +30,7 @@ export async function mayMessage(db: Kysely<DB>, a: string, b: string): Promise<
 }
 
 /** `mayMessage` for many (sender, recipient) pairs in one statement: one answer per pair, in order. */
-export async function mayMessageMany(db: Kysely<DB>, pairs: readonly { from: string; to: string }[]): Promise<boolean[]> {
+export async function mayMessageMany(db: Db, pairs: readonly { from: string; to: string }[]): Promise<boolean[]> {
   if (pairs.length === 0) return [];
   const { rows } = await sql<{ i: string; ok: boolean }>`
     SELECT p.i,
@@ -45,12 +46,12 @@ export async function mayMessageMany(db: Kysely<DB>, pairs: readonly { from: str
   return pairs.map((_, index) => ok.get(index + 1) === true);
 }
 
-export async function friendIds(db: Kysely<DB>, userId: string): Promise<string[]> {
+export async function friendIds(db: Db, userId: string): Promise<string[]> {
   const rows = await db.selectFrom('friendships').select('friendId').where('userId', '=', userId).execute();
   return rows.map((r) => r.friendId);
 }
 
-export async function friendsAmong(db: Kysely<DB>, userId: string, ids: readonly string[]): Promise<Set<string>> {
+export async function friendsAmong(db: Db, userId: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db
     .selectFrom('friendships')
@@ -61,7 +62,7 @@ export async function friendsAmong(db: Kysely<DB>, userId: string, ids: readonly
   return new Set(rows.map((r) => r.friendId));
 }
 
-export async function insertFriendship(db: Kysely<DB>, a: string, b: string): Promise<void> {
+export async function insertFriendship(db: Db, a: string, b: string): Promise<void> {
   const now = new Date();
   await db
     .insertInto('friendships')
@@ -74,7 +75,7 @@ export async function insertFriendship(db: Kysely<DB>, a: string, b: string): Pr
 }
 
 /** Ends a friendship (both rows); false when there was none. */
-export async function deleteFriendship(db: Kysely<DB>, a: string, b: string): Promise<boolean> {
+export async function deleteFriendship(db: Db, a: string, b: string): Promise<boolean> {
   const result = await db
     .deleteFrom('friendships')
     .where((eb) =>
@@ -85,14 +86,14 @@ export async function deleteFriendship(db: Kysely<DB>, a: string, b: string): Pr
 }
 
 /** Every friendship of a user ended; returns the former friends. */
-export async function deleteFriendshipsOf(db: Kysely<DB>, userId: string): Promise<string[]> {
+export async function deleteFriendshipsOf(db: Db, userId: string): Promise<string[]> {
   const rows = await db.deleteFrom('friendships').where('userId', '=', userId).returning('friendId').execute();
   await db.deleteFrom('friendships').where('friendId', '=', userId).execute();
   return rows.map((r) => r.friendId);
 }
 
 export async function listFriends(
-  db: Kysely<DB>,
+  db: Db,
   userId: string,
   after: { at: Date; id: string } | undefined,
   limit: number,
@@ -106,11 +107,11 @@ export async function listFriends(
   return query.orderBy('createdAt', 'desc').orderBy('friendId', 'desc').limit(limit).execute();
 }
 
-export async function findRequest(db: Kysely<DB>, id: string): Promise<FriendRequestRow | undefined> {
+export async function findRequest(db: Db, id: string): Promise<FriendRequestRow | undefined> {
   return db.selectFrom('friendRequests').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findPending(db: Kysely<DB>, fromUserId: string, toUserId: string): Promise<FriendRequestRow | undefined> {
+export async function findPending(db: Db, fromUserId: string, toUserId: string): Promise<FriendRequestRow | undefined> {
   return db
     .selectFrom('friendRequests')
     .selectAll()
@@ -121,7 +122,7 @@ export async function findPending(db: Kysely<DB>, fromUserId: string, toUserId: 
 }
 
 export async function insertRequest(
-  db: Kysely<DB>,
+  db: Db,
   row: { id: string; fromUserId: string; toUserId: string; hidden: boolean },
 ): Promise<FriendRequestRow> {
   const now = new Date();
@@ -133,11 +134,7 @@ export async function insertRequest(
 }
 
 /** Moves a pending request to its final status; undefined when it was no longer pending. */
-export async function settleRequest(
-  db: Kysely<DB>,
-  id: string,
-  status: FriendRequestStatus,
-): Promise<FriendRequestRow | undefined> {
+export async function settleRequest(db: Db, id: string, status: FriendRequestStatus): Promise<FriendRequestRow | undefined> {
   return db
     .updateTable('friendRequests')
     .set({ status, updatedAt: new Date() })
@@ -148,7 +145,7 @@ export async function settleRequest(
 }
 
 /** Pending requests in either direction between two users, or involving one user. */
-export async function pendingInvolving(db: Kysely<DB>, a: string, b?: string): Promise<FriendRequestRow[]> {
+export async function pendingInvolving(db: Db, a: string, b?: string): Promise<FriendRequestRow[]> {
   let query = db.selectFrom('friendRequests').selectAll().where('status', '=', 'pending');
   query = b
     ? query.where((eb) =>
@@ -161,15 +158,11 @@ export async function pendingInvolving(db: Kysely<DB>, a: string, b?: string): P
   return query.execute();
 }
 
-export async function hideRequest(db: Kysely<DB>, id: string): Promise<void> {
+export async function hideRequest(db: Db, id: string): Promise<void> {
   await db.updateTable('friendRequests').set({ hidden: true }).where('id', '=', id).execute();
 }
 
-export async function listPending(
-  db: Kysely<DB>,
-  userId: string,
-  direction: 'incoming' | 'outgoing',
-): Promise<FriendRequestRow[]> {
+export async function listPending(db: Db, userId: string, direction: 'incoming' | 'outgoing'): Promise<FriendRequestRow[]> {
   let query = db.selectFrom('friendRequests').selectAll().where('status', '=', 'pending');
   query =
     direction === 'incoming'
@@ -178,7 +171,7 @@ export async function listPending(
   return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(500).execute();
 }
 
-export async function isBlocked(db: Kysely<DB>, blockerId: string, blockedId: string): Promise<boolean> {
+export async function isBlocked(db: Db, blockerId: string, blockedId: string): Promise<boolean> {
   const row = await db
     .selectFrom('blocks')
     .select('blockerId')
@@ -189,7 +182,7 @@ export async function isBlocked(db: Kysely<DB>, blockerId: string, blockedId: st
 }
 
 /** True when a new block was written (false when it existed). */
-export async function insertBlock(db: Kysely<DB>, blockerId: string, blockedId: string): Promise<boolean> {
+export async function insertBlock(db: Db, blockerId: string, blockedId: string): Promise<boolean> {
   const rows = await db
     .insertInto('blocks')
     .values({ blockerId, blockedId, createdAt: new Date() })
@@ -199,7 +192,7 @@ export async function insertBlock(db: Kysely<DB>, blockerId: string, blockedId: 
   return rows.length > 0;
 }
 
-export async function deleteBlock(db: Kysely<DB>, blockerId: string, blockedId: string): Promise<boolean> {
+export async function deleteBlock(db: Db, blockerId: string, blockedId: string): Promise<boolean> {
   const result = await db
     .deleteFrom('blocks')
     .where('blockerId', '=', blockerId)
@@ -209,7 +202,7 @@ export async function deleteBlock(db: Kysely<DB>, blockerId: string, blockedId: 
 }
 
 export async function listBlocks(
-  db: Kysely<DB>,
+  db: Db,
   blockerId: string,
   after: { at: Date; id: string } | undefined,
   limit: number,

@@ -2,7 +2,7 @@ import type { Emit, Trx } from '../../events/transactor.js';
 import { decodeTimeCursor, encodeTimeCursor, pageOf } from '../../lib/cursor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { PageQuery } from '../../lib/schemas.js';
-import type { AccountDeletionHook, SocialPort } from '../ports.js';
+import type { AccountDeletionHook } from '../ports.js';
 import type { PublicUserDto } from '../users/users.schemas.js';
 import {
   acceptFriendRequest,
@@ -36,7 +36,6 @@ export interface FriendsService {
   blockUser(me: string, userId: string): Promise<void>;
   unblockUser(me: string, userId: string): Promise<void>;
   listBlocks(me: string, page: PageQuery): Promise<BlockList>;
-  social: SocialPort;
   /** Account deletion: friendships end and pending requests are cancelled. */
   deletionHook: AccountDeletionHook;
 }
@@ -118,14 +117,6 @@ export function createFriendsService(deps: FriendsDeps): FriendsService {
         return user ? [{ user, createdAt: new Date(r.createdAt).toISOString() }] : [];
       });
       return { blocks, nextCursor };
-    },
-
-    social: {
-      friendIds: (userId, executor = db) => repo.friendIds(executor, userId),
-      areFriends: (a, b, executor = db) => repo.areFriends(executor, a, b),
-      friendsAmong: (userId, ids, executor = db) => repo.friendsAmong(executor, userId, ids),
-      mayMessage: (a, b, executor = db) => repo.mayMessage(executor, a, b),
-      mayMessageMany: (pairs, executor = db) => repo.mayMessageMany(executor, pairs),
     },
 
     async deletionHook(trx, emit, userId) {

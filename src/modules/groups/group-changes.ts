@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { DB, GroupRow } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
+import type { GroupRow } from '../../db/schema.js';
 import type { DurableEventType } from '../../events/catalog.js';
 import type { Emit, Trx } from '../../events/transactor.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -34,7 +34,7 @@ export function requireOwner(actor: MemberRow): void {
 }
 
 /** The group as everyone sees it, with a freshly signed picture URL. */
-export async function viewOf(files: FilesPort, executor: Kysely<DB>, row: GroupRow): Promise<GroupView> {
+export async function loadGroupView(files: FilesPort, executor: Db, row: GroupRow): Promise<GroupView> {
   if (!row.avatarFileId) return toGroupView(row, null);
   const avatars = await files.presentFiles([row.avatarFileId], executor);
   return toGroupView(row, avatars.get(row.avatarFileId) ?? null);

@@ -1,7 +1,15 @@
 import type { Emit, Trx } from '../../events/transactor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { AccountDeletionHook } from '../ports.js';
-import { broadcast, openChange, requireManager, requireOwner, viewOf, withRoles, type ChangeContext } from './group-changes.js';
+import {
+  broadcast,
+  openChange,
+  requireManager,
+  requireOwner,
+  loadGroupView,
+  withRoles,
+  type ChangeContext,
+} from './group-changes.js';
 import type { GroupsDeps } from './groups.deps.js';
 import { toGroupDto } from './groups.presenter.js';
 import { deleteMember, groupIdsOfUser, insertMembers, setMemberRole, updateGroup } from './groups.repository.js';
@@ -22,7 +30,7 @@ async function depart(deps: GroupsDeps, trx: Trx, emit: Emit, ctx: ChangeContext
     await setMemberRole(trx, group.conversationId, successor.userId, 'owner');
     group = await updateGroup(trx, group.id, { ownerId: successor.userId });
   }
-  const view = await viewOf(deps.files, trx, group);
+  const view = await loadGroupView(deps.files, trx, group);
   const after = successor ? withRoles(remaining, new Map([[successor.userId, 'owner']])) : remaining;
   broadcast(emit, 'group.member_removed', view, [...after, actor], { userId: actor.userId });
   if (successor) broadcast(emit, 'group.updated', view, after, { userId: successor.userId, role: 'owner' });
@@ -59,7 +67,7 @@ export async function addMember(deps: GroupsDeps, actorId: string, groupId: stri
     if (!(await deps.social.areFriends(actorId, userId, trx))) throw new AppError('not_friends', 'You can only add your friends');
     if (ctx.members.length >= deps.maxMembers) throw new AppError('group_full', `A group has at most ${deps.maxMembers} members`);
     const group = await insertMembers(trx, ctx.group, [{ userId, role: 'member' }]);
-    const view = await viewOf(deps.files, trx, group);
+    const view = await loadGroupView(deps.files, trx, group);
     const recipients = [...ctx.members, { userId, role: 'member' as const }];
     broadcast(emit, 'group.member_added', view, recipients, { userId, role: 'member' });
     const ref = { conversationId: group.conversationId, groupId: group.id };
@@ -85,7 +93,7 @@ export async function removeMember(deps: GroupsDeps, actorId: string, groupId: s
       throw new AppError('forbidden', 'Admins can remove members only');
     }
     const group = await deleteMember(trx, ctx.group, userId);
-    const view = await viewOf(deps.files, trx, group);
+    const view = await loadGroupView(deps.files, trx, group);
     broadcast(emit, 'group.member_removed', view, ctx.members, { userId });
     const ref = { conversationId: group.conversationId, groupId: group.id };
     await deps.systemMessages.write(trx, emit, {
@@ -116,12 +124,12 @@ export async function changeRole(
       throw new AppError('bad_request', 'The owner changes role by transferring ownership to another member');
     const target = ctx.members.find((m) => m.userId === userId);
     if (!target) throw notFound('Member');
-    if (target.role === role) return toGroupDto(await viewOf(deps.files, trx, ctx.group), 'owner');
+    if (target.role === role) return toGroupDto(await loadGroupView(deps.files, trx, ctx.group), 'owner');
     const changes = new Map<string, GroupRole>([[userId, role]]);
     if (role === 'owner') changes.set(actorId, 'admin');
     for (const [id, newRole] of changes) await setMemberRole(trx, ctx.group.conversationId, id, newRole);
     const group = await updateGroup(trx, ctx.group.id, role === 'owner' ? { ownerId: userId } : {});
-    const view = await viewOf(deps.files, trx, group);
+    const view = await loadGroupView(deps.files, trx, group);
     const members = withRoles(ctx.members, changes);
     const ref = { conversationId: group.conversationId, groupId: group.id };
     for (const [id, newRole] of changes) {

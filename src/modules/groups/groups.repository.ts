@@ -1,7 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { DB, GroupRow, GroupsTable, MemberRole } from '../../db/schema.js';
-
-type Executor = Kysely<DB>;
+import type { Db } from '../../db/database.js';
+import type { Selectable } from 'kysely';
+import type { GroupRow, GroupsTable, MemberRole } from '../../db/schema.js';
 
 export interface MemberRow {
   userId: string;
@@ -19,7 +18,7 @@ export type GroupChanges = Partial<
 >;
 
 export async function insertGroupConversation(
-  trx: Executor,
+  trx: Db,
   group: { id: string; conversationId: string; name: string; description: string; avatarFileId: string | null; ownerId: string },
 ): Promise<GroupRow> {
   await trx.insertInto('conversations').values({ id: group.conversationId, type: 'group', updatedAt: new Date() }).execute();
@@ -32,7 +31,7 @@ export async function insertGroupConversation(
 
 /** Adds members and keeps `member_count` in step; returns the group as updated. */
 export async function insertMembers(
-  trx: Executor,
+  trx: Db,
   group: GroupRow,
   members: readonly { userId: string; role: MemberRole }[],
   // Written from the clock here (millisecond precision) so `(joinedAt, userId)` cursors compare exactly.
@@ -55,7 +54,7 @@ export async function insertMembers(
   return adjustMemberCount(trx, group.id, members.length);
 }
 
-export async function deleteMember(trx: Executor, group: GroupRow, userId: string): Promise<GroupRow> {
+export async function deleteMember(trx: Db, group: GroupRow, userId: string): Promise<GroupRow> {
   await trx
     .deleteFrom('conversationMembers')
     .where('conversationId', '=', group.conversationId)
@@ -64,7 +63,7 @@ export async function deleteMember(trx: Executor, group: GroupRow, userId: strin
   return adjustMemberCount(trx, group.id, -1);
 }
 
-async function adjustMemberCount(trx: Executor, groupId: string, delta: number): Promise<GroupRow> {
+async function adjustMemberCount(trx: Db, groupId: string, delta: number): Promise<GroupRow> {
   return trx
     .updateTable('groups')
     .set((eb) => ({ memberCount: eb('memberCount', '+', delta), updatedAt: new Date() }))
@@ -73,7 +72,7 @@ async function adjustMemberCount(trx: Executor, groupId: string, delta: number):
     .executeTakeFirstOrThrow();
 }
 
-export async function updateGroup(trx: Executor, groupId: string, changes: GroupChanges): Promise<GroupRow> {
+export async function updateGroup(trx: Db, groupId: string, changes: GroupChanges): Promise<GroupRow> {
   return trx
     .updateTable('groups')
     .set({ ...changes, updatedAt: new Date() })
@@ -82,7 +81,7 @@ export async function updateGroup(trx: Executor, groupId: string, changes: Group
     .executeTakeFirstOrThrow();
 }
 
-export async function setMemberRole(trx: Executor, conversationId: string, userId: string, role: MemberRole): Promise<void> {
+export async function setMemberRole(trx: Db, conversationId: string, userId: string, role: MemberRole): Promise<void> {
   await trx
     .updateTable('conversationMembers')
     .set({ role })
@@ -92,7 +91,7 @@ export async function setMemberRole(trx: Executor, conversationId: string, userI
 }
 
 /** The live group, locked until the transaction ends so member changes apply one at a time. */
-export async function lockGroup(trx: Executor, groupId: string): Promise<GroupRow | undefined> {
+export async function lockGroup(trx: Db, groupId: string): Promise<GroupRow | undefined> {
   return trx
     .selectFrom('groups')
     .selectAll()
@@ -103,7 +102,7 @@ export async function lockGroup(trx: Executor, groupId: string): Promise<GroupRo
 }
 
 /** Every current member, longest-standing first (the order ownership passes in). */
-export async function listAllMembers(db: Executor, conversationId: string): Promise<MemberRow[]> {
+export async function listAllMembers(db: Db, conversationId: string): Promise<MemberRow[]> {
   const rows = await db
     .selectFrom('conversationMembers')
     .select(['userId', 'role', 'joinedAt'])
@@ -116,7 +115,7 @@ export async function listAllMembers(db: Executor, conversationId: string): Prom
 
 /** A page of members in joining order, after the `(joinedAt, userId)` cursor. */
 export async function listMembersPage(
-  db: Executor,
+  db: Db,
   conversationId: string,
   after: { at: Date; id: string } | undefined,
   limit: number,
@@ -134,7 +133,7 @@ export async function listMembersPage(
   return rows.map((r) => ({ userId: r.userId, role: r.role ?? 'member', joinedAt: r.joinedAt }));
 }
 
-function groupsOfViewer(db: Executor, viewerId: string) {
+function groupsOfViewer(db: Db, viewerId: string) {
   return db
     .selectFrom('groups as g')
     .innerJoin('conversationMembers as m', (join) =>
@@ -150,7 +149,7 @@ function withRole(row: GroupRow & { myRole: MemberRole | null }): GroupWithRole 
 }
 
 /** The viewer's groups among `groupIds` (one query, whatever the number of ids). */
-export async function findGroupsForViewer(db: Executor, viewerId: string, groupIds: readonly string[]): Promise<GroupWithRole[]> {
+export async function findGroupsForViewer(db: Db, viewerId: string, groupIds: readonly string[]): Promise<GroupWithRole[]> {
   if (groupIds.length === 0) return [];
   const rows = await groupsOfViewer(db, viewerId)
     .where('g.id', 'in', [...new Set(groupIds)])
@@ -160,7 +159,7 @@ export async function findGroupsForViewer(db: Executor, viewerId: string, groupI
 
 /** A page of the viewer's groups, most recently updated first, after the `(updatedAt, id)` cursor. */
 export async function listGroupsPage(
-  db: Executor,
+  db: Db,
   viewerId: string,
   after: { at: Date; id: string } | undefined,
   limit: number,
@@ -176,7 +175,7 @@ export async function listGroupsPage(
 }
 
 /** Ids of the live groups `userId` belongs to, for account deletion. */
-export async function groupIdsOfUser(db: Executor, userId: string): Promise<string[]> {
+export async function groupIdsOfUser(db: Db, userId: string): Promise<string[]> {
   const rows = await groupsOfViewer(db, userId).select('g.id as groupId').orderBy('g.id').execute();
   return rows.map((r) => r.groupId);
 }

@@ -1,3 +1,4 @@
+import type { Db } from '../../db/database.js';
 import type { GroupRow } from '../../db/schema.js';
 import type { Trx } from '../../events/transactor.js';
 import { decodeTimeCursor, encodeTimeCursor, pageOf } from '../../lib/cursor.js';
@@ -5,8 +6,9 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { PageQuery } from '../../lib/schemas.js';
 import type { FileDto } from '../files/files.schemas.js';
-import type { Executor, GroupsPort, SystemMessageData } from '../ports.js';
-import { broadcast, openChange, requireManager, viewOf } from './group-changes.js';
+import type { SystemMessageData } from '../messages/messages.schemas.js';
+import type { GroupsPort } from '../ports.js';
+import { broadcast, openChange, requireManager, loadGroupView } from './group-changes.js';
 import type { GroupsDeps } from './groups.deps.js';
 import { toGroupDto, toGroupView, toMemberDto } from './groups.presenter.js';
 import {
@@ -22,7 +24,7 @@ import {
 import type { CreateGroupBody, GroupDto, GroupPage, GroupRole, MemberPage, UpdateGroupBody } from './groups.schemas.js';
 
 /** Groups with their pictures, presented with one files query whatever their number. */
-async function present(deps: GroupsDeps, rows: readonly GroupWithRole[], executor: Executor): Promise<GroupDto[]> {
+async function present(deps: GroupsDeps, rows: readonly GroupWithRole[], executor: Db): Promise<GroupDto[]> {
   const avatarIds = rows.flatMap((r) => (r.avatarFileId ? [r.avatarFileId] : []));
   const avatars = avatarIds.length > 0 ? await deps.files.presentFiles(avatarIds, executor) : new Map<string, FileDto>();
   return rows.map((r) => toGroupDto(toGroupView(r, (r.avatarFileId && avatars.get(r.avatarFileId)) || null), r.myRole));
@@ -87,7 +89,7 @@ export async function createGroup(deps: GroupsDeps, actorId: string, body: Creat
     if (friends.size !== memberIds.length) throw new AppError('not_friends', 'Every member must be one of your friends');
     if (body.avatarFileId) await deps.files.assertOwnImage(actorId, body.avatarFileId, trx);
     const { group, members } = await insertNewGroup(trx, actorId, memberIds, { ...body, name });
-    const view = await viewOf(deps.files, trx, group);
+    const view = await loadGroupView(deps.files, trx, group);
     broadcast(emit, 'group.created', view, members);
     const ref = { conversationId: group.conversationId, groupId: group.id };
     await deps.systemMessages.write(trx, emit, { ...ref, actorId, data: { kind: 'group_created', name } });
@@ -145,9 +147,9 @@ export async function updateGroup(deps: GroupsDeps, actorId: string, groupId: st
     requireManager(ctx.actor);
     const { changes, notes } = diffGroup(ctx.group, body);
     if (changes.avatarFileId) await deps.files.assertOwnImage(actorId, changes.avatarFileId, trx);
-    if (notes.length === 0) return toGroupDto(await viewOf(deps.files, trx, ctx.group), ctx.actor.role);
+    if (notes.length === 0) return toGroupDto(await loadGroupView(deps.files, trx, ctx.group), ctx.actor.role);
     const group = await updateGroupRow(trx, ctx.group.id, changes);
-    const view = await viewOf(deps.files, trx, group);
+    const view = await loadGroupView(deps.files, trx, group);
     broadcast(emit, 'group.updated', view, ctx.members);
     for (const data of notes) {
       await deps.systemMessages.write(trx, emit, { conversationId: group.conversationId, groupId: group.id, actorId, data });

@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { notFound } from '../../lib/errors.js';
 import type { PageQuery } from '../../lib/schemas.js';
 import type { MessagingDeps } from './messaging.deps.js';
-import { presentMessages } from './messages.presenter.js';
+import { loadMessages } from './messages.loader.js';
 import { findMessagesByIds, unreadCounts } from './messages.repository.js';
 import { listMemberships, otherMembersOf, setMuted, type ConversationListRow } from '../conversations/index.js';
 import { toConversationDto, type ConversationContext } from './conversations.presenter.js';
@@ -33,7 +33,7 @@ export function createConversationsService(deps: MessagingDeps) {
     const peerOf = new Map(peerRows.map((p) => [p.conversationId, p.userId]));
     const [peers, lastMessages] = await Promise.all([
       users.getPublicUsers(userId, [...new Set(peerOf.values())]),
-      presentMessages(db, files, userId, lastRows),
+      loadMessages(db, files, userId, lastRows),
     ]);
     return { peers, peerOf, groups: groupMap, lastMessages: new Map(lastMessages.map((m) => [m.id, m])), unread };
   }

@@ -1,5 +1,5 @@
 import { isId } from '../../lib/ids.js';
-import { getOrCreateDirectConversation, memberIds } from '../conversations/index.js';
+import { findDirectConversationId, getOrCreateDirectConversation, memberIds } from '../conversations/index.js';
 import type { GatewayHooks } from '../ports.js';
 import type { MessagingDeps } from './messaging.deps.js';
 
@@ -31,7 +31,10 @@ export function createGatewayHooks(deps: MessagingDeps, onAck: (userId: string, 
       const peerId = target.recipientId;
       if (peerId === undefined || peerId === userId) return null;
       if (!(await social.mayMessage(userId, peerId))) return null;
-      const conversationId = await infra.transactor(async (trx) => getOrCreateDirectConversation(trx, userId, peerId));
+      // A read finds the chat; only the first typing between two friends creates it (a write).
+      const conversationId =
+        (await findDirectConversationId(db, userId, peerId)) ??
+        (await infra.transactor(async (trx) => getOrCreateDirectConversation(trx, userId, peerId)));
       return { conversationId, groupId: null, userIds: [peerId] };
     },
   };

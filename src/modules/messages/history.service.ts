@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../lib/errors.js';
 import { findDirectConversationId, findMembership } from '../conversations/index.js';
 import type { MessagingDeps } from './messaging.deps.js';
-import { presentMessages } from './messages.presenter.js';
+import { loadMessages } from './messages.loader.js';
 import { findMessageById, pageOfConversation } from './messages.repository.js';
 import type { AroundHistoryQuery, HistoryPage } from './messages.schemas.js';
 
@@ -70,7 +70,7 @@ export function createHistoryService(
       });
     }
     const { rows, ...more } = await rowsOf(conversationId, query, query.limit ?? 50);
-    const messages = await presentMessages(db, files, viewerId, rows);
+    const messages = await loadMessages(db, files, viewerId, rows);
     const top = rows.reduce((max, r) => Math.max(max, Number(r.seq)), 0);
     if (top > (deliveredSeq ?? 0)) await onFetched(viewerId, conversationId, top);
     return { messages, ...more };

@@ -6,3 +6,4 @@ export type { MessagingDeps } from './messaging.deps.js';
 export type { MessageDto } from './messages.schemas.js';
 export { conversationsRoutes } from './conversations.routes.js';
 export { createMessaging, type Messaging } from './messaging.js';
+export { createReceiptsService } from './receipts.service.js';

@@ -3,7 +3,8 @@ import type { Emit, Trx } from '../../events/transactor.js';
 import { newId } from '../../lib/ids.js';
 import { advanceWatermarks, claimNextSeq } from '../conversations/index.js';
 import type { FilesPort } from '../ports.js';
-import { presentMessage, replyMap, toMessageDto } from './messages.presenter.js';
+import { loadMessage, loadReplyPreviews } from './messages.loader.js';
+import { toMessageDto } from './messages.presenter.js';
 import { insertAttachments, insertMessage, type MessageRecord } from './messages.repository.js';
 import type { MessageDto } from './messages.schemas.js';
 
@@ -84,7 +85,7 @@ export async function appendMessage(trx: Trx, emit: Emit, files: FilesPort, inpu
 async function presentNewMessage(trx: Trx, files: FilesPort, record: MessageRecord, attachmentIds: readonly string[]) {
   const [presented, replies] = await Promise.all([
     attachmentIds.length > 0 ? files.presentFiles(attachmentIds, trx) : new Map<string, never>(),
-    record.replyToId ? replyMap(trx, [record.replyToId]) : new Map<string, never>(),
+    record.replyToId ? loadReplyPreviews(trx, [record.replyToId]) : new Map<string, never>(),
   ]);
   const attachments = attachmentIds.flatMap((id) => presented.get(id) ?? []);
   return toMessageDto(record, attachments, replies, null);
@@ -111,10 +112,10 @@ export async function emitMessageEvent(
   const sender = record.senderId;
   if (record.groupId === null && sender && audience.includes(sender)) {
     const others = audience.filter((id) => id !== sender);
-    const own = presented ? senderView(record, presented) : await presentMessage(trx, files, sender, record);
+    const own = presented ? senderView(record, presented) : await loadMessage(trx, files, sender, record);
     emit({ type, data: own, to: [sender] });
-    if (others.length > 0) emit({ type, data: presented ?? (await presentMessage(trx, files, null, record)), to: others });
+    if (others.length > 0) emit({ type, data: presented ?? (await loadMessage(trx, files, null, record)), to: others });
     return;
   }
-  emit({ type, data: presented ?? (await presentMessage(trx, files, null, record)), to: audience });
+  emit({ type, data: presented ?? (await loadMessage(trx, files, null, record)), to: audience });
 }

@@ -1,8 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB, MessageRow } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { MessageRow } from '../../db/schema.js';
 import { databaseSearchIndex as searchIndex } from './search-index.js';
-
-type Executor = Kysely<DB>;
 
 /** A message row with the group its conversation belongs to (null for direct chats). */
 export type MessageRecord = MessageRow & { groupId: string | null };
@@ -22,7 +21,7 @@ export interface NewMessage {
   createdAt: Date;
 }
 
-function selectMessages(db: Executor) {
+function selectMessages(db: Db) {
   return db
     .selectFrom('messages as m')
     .leftJoin('groups as g', 'g.conversationId', 'm.conversationId')
@@ -30,11 +29,11 @@ function selectMessages(db: Executor) {
     .select('g.id as groupId');
 }
 
-export async function findMessageById(db: Executor, id: string): Promise<MessageRecord | undefined> {
+export async function findMessageById(db: Db, id: string): Promise<MessageRecord | undefined> {
   return selectMessages(db).where('m.id', '=', id).executeTakeFirst();
 }
 
-export async function findMessagesByIds(db: Executor, ids: readonly string[]): Promise<MessageRecord[]> {
+export async function findMessagesByIds(db: Db, ids: readonly string[]): Promise<MessageRecord[]> {
   if (ids.length === 0) return [];
   return selectMessages(db)
     .where('m.id', 'in', [...new Set(ids)])
@@ -46,7 +45,7 @@ export async function findMessagesByIds(db: Executor, ids: readonly string[]): P
  * whatever their number, so it is prepared once), keyed `senderId\nclientMessageId`.
  */
 export async function findByClientMessageIds(
-  db: Executor,
+  db: Db,
   keys: readonly { senderId: string; clientMessageId: string }[],
 ): Promise<Map<string, MessageRecord>> {
   if (keys.length === 0) return new Map();
@@ -60,7 +59,7 @@ export async function findByClientMessageIds(
 }
 
 /** Stores a message and, when it has text, its search document. */
-export async function insertMessage(trx: Executor, message: NewMessage): Promise<void> {
+export async function insertMessage(trx: Db, message: NewMessage): Promise<void> {
   await trx
     .insertInto('messages')
     .values({ ...message, systemData: message.systemData ? JSON.stringify(message.systemData) : null })
@@ -72,7 +71,7 @@ export async function insertMessage(trx: Executor, message: NewMessage): Promise
 }
 
 /** Plain text messages of a group commit, in one statement (no mentions, replies or system data), and their search documents. */
-export async function insertTextMessages(trx: Executor, messages: readonly NewMessage[]): Promise<void> {
+export async function insertTextMessages(trx: Db, messages: readonly NewMessage[]): Promise<void> {
   if (messages.length === 0) return;
   const column = <T>(pick: (m: NewMessage) => T) => messages.map(pick);
   await sql`
@@ -88,7 +87,7 @@ export async function insertTextMessages(trx: Executor, messages: readonly NewMe
   await searchIndex.putMany(trx, documents);
 }
 
-export async function insertAttachments(trx: Executor, messageId: string, fileIds: readonly string[]): Promise<void> {
+export async function insertAttachments(trx: Db, messageId: string, fileIds: readonly string[]): Promise<void> {
   if (fileIds.length === 0) return;
   await trx
     .insertInto('messageAttachments')
@@ -97,10 +96,7 @@ export async function insertAttachments(trx: Executor, messageId: string, fileId
 }
 
 /** Attachments of many messages in one query, in their original order. */
-export async function attachmentsOf(
-  db: Executor,
-  messageIds: readonly string[],
-): Promise<{ messageId: string; fileId: string }[]> {
+export async function attachmentsOf(db: Db, messageIds: readonly string[]): Promise<{ messageId: string; fileId: string }[]> {
   if (messageIds.length === 0) return [];
   return db
     .selectFrom('messageAttachments')
@@ -113,7 +109,7 @@ export async function attachmentsOf(
 
 /** The reply previews of many messages in one query. */
 export async function replyTargets(
-  db: Executor,
+  db: Db,
   ids: readonly string[],
 ): Promise<{ id: string; senderId: string | null; text: string | null; deletedAt: Date | null }[]> {
   if (ids.length === 0) return [];
@@ -129,7 +125,7 @@ export async function replyTargets(
  * direction asked (newest first for `older`), so the caller can tell whether more exist.
  */
 export async function pageOfConversation(
-  db: Executor,
+  db: Db,
   conversationId: string,
   direction: { older: true; belowSeq?: number } | { older: false; aboveSeq: number },
   limit: number,
@@ -150,7 +146,7 @@ export async function pageOfConversation(
 }
 
 /** Replaces a message's text and its search document (searchable at once). */
-export async function updateMessageText(trx: Executor, id: string, text: string, at: Date): Promise<void> {
+export async function updateMessageText(trx: Db, id: string, text: string, at: Date): Promise<void> {
   const row = await trx
     .updateTable('messages')
     .set({ text, editedAt: at })
@@ -161,7 +157,7 @@ export async function updateMessageText(trx: Executor, id: string, text: string,
 }
 
 /** A tombstone: content gone (with its reactions and pin), position and sender kept. */
-export async function tombstoneMessage(trx: Executor, id: string, at: Date): Promise<void> {
+export async function tombstoneMessage(trx: Db, id: string, at: Date): Promise<void> {
   await trx
     .updateTable('messages')
     .set({ text: null, mentions: [], replyToId: null, deletedAt: at })
@@ -176,7 +172,7 @@ export async function tombstoneMessage(trx: Executor, id: string, at: Date): Pro
 
 /** Senders (other than `exclude`) of the messages with fromSeq < seq <= toSeq. */
 export async function sendersBetween(
-  db: Executor,
+  db: Db,
   conversationId: string,
   fromSeq: number,
   toSeq: number,
@@ -197,11 +193,7 @@ export async function sendersBetween(
 }
 
 /** Others' non-deleted text messages above the viewer's read watermark (since they joined), per conversation. */
-export async function unreadCounts(
-  db: Executor,
-  userId: string,
-  conversationIds: readonly string[],
-): Promise<Map<string, number>> {
+export async function unreadCounts(db: Db, userId: string, conversationIds: readonly string[]): Promise<Map<string, number>> {
   if (conversationIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('messages as m')
@@ -228,7 +220,7 @@ export async function unreadCounts(
  * the new events, not the history.
  */
 export async function ackedMessageSeqs(
-  db: Executor,
+  db: Db,
   ranges: readonly { userId: string; fromSeq: number; toSeq: number }[],
 ): Promise<{ userId: string; conversationId: string; seq: number; group: boolean }[]> {
   if (ranges.length === 0) return [];

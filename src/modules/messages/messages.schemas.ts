@@ -131,10 +131,27 @@ export const IdParamsSchema = Type.Object({ id: IdSchema }, { additionalProperti
 export const GroupParamsSchema = Type.Object({ groupId: IdSchema }, { additionalProperties: false });
 export const ConversationParamsSchema = Type.Object({ conversationId: IdSchema }, { additionalProperties: false });
 
+export const WatermarkSchema = Type.Object(
+  {
+    conversationId: IdSchema,
+    userId: Type.String({ format: 'uuid', description: 'Who received (delivered) or read' }),
+    upToSeq: Type.Integer({ minimum: 0, description: 'A conversation seq: every message up to it is covered' }),
+    at: DateTimeSchema,
+  },
+  { title: 'Watermark', description: 'message.delivered / message.read' },
+);
 /** `message.delivered` / `message.read` event data. */
-export interface WatermarkEvent {
-  conversationId: string;
-  userId: string;
-  upToSeq: number;
-  at: string;
-}
+export type WatermarkEvent = Static<typeof WatermarkSchema>;
+
+/** What a `system` message records; rendered by clients. */
+export type SystemMessageData =
+  | { kind: 'group_created'; name: string }
+  | { kind: 'group_renamed'; name: string; previousName: string }
+  | { kind: 'group_description_changed' }
+  | { kind: 'group_picture_changed' }
+  | { kind: 'member_added'; userId: string }
+  | { kind: 'member_removed'; userId: string }
+  | { kind: 'member_left'; userId: string }
+  | { kind: 'role_changed'; userId: string; role: string }
+  | { kind: 'message_pinned'; messageId: string }
+  | { kind: 'message_unpinned'; messageId: string };

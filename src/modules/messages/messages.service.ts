@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { findMembership, memberIds } from '../conversations/index.js';
 import { emitMessageEvent } from './message-writer.js';
 import type { MessagingDeps } from './messaging.deps.js';
-import { presentMessage } from './messages.presenter.js';
+import { loadMessage } from './messages.loader.js';
 import { findMessageById, tombstoneMessage, updateMessageText, type MessageRecord } from './messages.repository.js';
 import type { MessageDto } from './messages.schemas.js';
 
@@ -46,7 +46,7 @@ export function createMessagesService(deps: MessagingDeps) {
       await updateMessageText(trx, message.id, text, at);
       const record: MessageRecord = { ...message, text, editedAt: at };
       await emitMessageEvent(trx, emit, files, 'message.updated', record, await memberIds(trx, message.conversationId));
-      return presentMessage(trx, files, userId, record);
+      return loadMessage(trx, files, userId, record);
     });
   }
 

@@ -8,7 +8,6 @@ import { createReactionsService } from './reactions.service.js';
 import { createReceiptsService } from './receipts.service.js';
 import { createSearchService } from './search.service.js';
 import { createSendService } from './send.service.js';
-import { createSystemMessages } from './system-messages.js';
 
 /** Builds every messaging service; `close()` stops the read coalescer's timers. */
 export function createMessaging(deps: MessagingDeps) {
@@ -22,7 +21,6 @@ export function createMessaging(deps: MessagingDeps) {
     pins: createPinsService(deps),
     search: createSearchService(deps),
     conversations: createConversationsService(deps),
-    systemMessages: createSystemMessages({ files: deps.files }),
     gatewayHooks: createGatewayHooks(deps, receipts.onAck),
     close: () => receipts.close(),
   };

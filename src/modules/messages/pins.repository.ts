@@ -1,8 +1,6 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
+import { sql } from 'kysely';
 import type { MessageRecord } from './messages.repository.js';
-
-type Executor = Kysely<DB>;
 
 export interface PinRow {
   messageId: string;
@@ -11,12 +9,12 @@ export interface PinRow {
 }
 
 /** Locks a conversation row: its pins are counted one change at a time. */
-export async function lockConversation(trx: Executor, conversationId: string): Promise<void> {
+export async function lockConversation(trx: Db, conversationId: string): Promise<void> {
   await trx.selectFrom('conversations').select('id').where('id', '=', conversationId).forUpdate().execute();
 }
 
 /** The pins of many messages in one query. */
-export async function pinsOf(db: Executor, messageIds: readonly string[]): Promise<PinRow[]> {
+export async function pinsOf(db: Db, messageIds: readonly string[]): Promise<PinRow[]> {
   if (messageIds.length === 0) return [];
   return db
     .selectFrom('messagePins')
@@ -25,7 +23,7 @@ export async function pinsOf(db: Executor, messageIds: readonly string[]): Promi
     .execute();
 }
 
-export async function countPins(trx: Executor, conversationId: string): Promise<number> {
+export async function countPins(trx: Db, conversationId: string): Promise<number> {
   const row = await trx
     .selectFrom('messagePins')
     .select(sql<number>`count(*)::int`.as('count'))
@@ -34,28 +32,25 @@ export async function countPins(trx: Executor, conversationId: string): Promise<
   return Number(row.count);
 }
 
-export async function isPinned(db: Executor, messageId: string): Promise<boolean> {
+export async function isPinned(db: Db, messageId: string): Promise<boolean> {
   const row = await db.selectFrom('messagePins').select('messageId').where('messageId', '=', messageId).executeTakeFirst();
   return row !== undefined;
 }
 
 /** Pins a message (under the conversation's lock, after `isPinned`). */
-export async function insertPin(
-  trx: Executor,
-  pin: { messageId: string; conversationId: string; pinnedBy: string },
-): Promise<void> {
+export async function insertPin(trx: Db, pin: { messageId: string; conversationId: string; pinnedBy: string }): Promise<void> {
   await trx.insertInto('messagePins').values(pin).execute();
 }
 
 /** Unpins a message; false when it was not pinned. */
-export async function deletePin(trx: Executor, messageId: string): Promise<boolean> {
+export async function deletePin(trx: Db, messageId: string): Promise<boolean> {
   const row = await trx.deleteFrom('messagePins').where('messageId', '=', messageId).returning('messageId').executeTakeFirst();
   return row !== undefined;
 }
 
 /** Pinned messages of a conversation, most recently pinned first, after the `(pinned_at::text, id)` cursor. */
 export async function pinnedPage(
-  db: Executor,
+  db: Db,
   conversationId: string,
   before: { at: string; messageId: string } | undefined,
   limit: number,

@@ -3,12 +3,11 @@ import { decodeCursor, encodeCursor, pageOf } from '../../lib/cursor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { PageQuery } from '../../lib/schemas.js';
 import { findMembership, memberIds } from '../conversations/index.js';
-import type { SystemMessageData } from '../ports.js';
 import { appendMessage, emitMessageEvent } from './message-writer.js';
 import type { MessagingDeps } from './messaging.deps.js';
-import { presentMessage, presentMessages } from './messages.presenter.js';
+import { loadMessage, loadMessages } from './messages.loader.js';
 import { findMessageById, type MessageRecord } from './messages.repository.js';
-import type { MessageDto } from './messages.schemas.js';
+import type { MessageDto, SystemMessageData } from './messages.schemas.js';
 import { countPins, deletePin, insertPin, isPinned, lockConversation, pinnedPage } from './pins.repository.js';
 import type { PinnedPage } from './pins.schemas.js';
 
@@ -62,7 +61,7 @@ export function createPinsService(deps: MessagingDeps) {
         await insertPin(trx, { messageId, conversationId: message.conversationId, pinnedBy: actorId });
         await announce(trx, emit, actorId, message, { kind: 'message_pinned', messageId });
       }
-      return presentMessage(trx, files, actorId, message);
+      return loadMessage(trx, files, actorId, message);
     });
   }
 
@@ -82,7 +81,7 @@ export function createPinsService(deps: MessagingDeps) {
     const rows = await pinnedPage(db, conversationId, before ? { at: before[0]!, messageId: before[1]! } : undefined, limit);
     const { items, nextCursor } = pageOf(rows, limit, (last) => encodeCursor([last.pinCursor, last.id]));
     const records = items.map(({ pinCursor: _cursor, ...record }) => record);
-    return { messages: await presentMessages(db, files, viewerId, records), nextCursor };
+    return { messages: await loadMessages(db, files, viewerId, records), nextCursor };
   }
 
   return { pinMessage, unpinMessage, listPins };

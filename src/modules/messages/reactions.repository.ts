@@ -1,7 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
-
-type Executor = Kysely<DB>;
+import type { Db } from '../../db/database.js';
+import { sql } from 'kysely';
 
 export interface ReactionSummary {
   messageId: string;
@@ -11,7 +9,7 @@ export interface ReactionSummary {
 }
 
 /** Locks a message row: reactions to one message are counted one change at a time. */
-export async function lockMessage(trx: Executor, messageId: string): Promise<void> {
+export async function lockMessage(trx: Db, messageId: string): Promise<void> {
   await trx.selectFrom('messages').select('id').where('id', '=', messageId).forUpdate().execute();
 }
 
@@ -20,7 +18,7 @@ export async function lockMessage(trx: Executor, messageId: string): Promise<voi
  * `viewerId` is among them, read from the counts table and the viewer's own rows by primary key.
  */
 export async function reactionSummaries(
-  db: Executor,
+  db: Db,
   viewerId: string | null,
   messageIds: readonly string[],
 ): Promise<ReactionSummary[]> {
@@ -42,7 +40,7 @@ export async function reactionSummaries(
 }
 
 /** The emojis used on a message, with their counts. */
-export async function countsOf(trx: Executor, messageId: string): Promise<Map<string, number>> {
+export async function countsOf(trx: Db, messageId: string): Promise<Map<string, number>> {
   const rows = await trx
     .selectFrom('messageReactionCounts')
     .select(['emoji', 'count'])
@@ -52,12 +50,7 @@ export async function countsOf(trx: Executor, messageId: string): Promise<Map<st
 }
 
 /** Adds a reaction; returns the new count, or undefined when the user had already reacted so. */
-export async function insertReaction(
-  trx: Executor,
-  messageId: string,
-  emoji: string,
-  userId: string,
-): Promise<number | undefined> {
+export async function insertReaction(trx: Db, messageId: string, emoji: string, userId: string): Promise<number | undefined> {
   const inserted = await trx
     .insertInto('messageReactions')
     .values({ messageId, emoji, userId })
@@ -75,12 +68,7 @@ export async function insertReaction(
 }
 
 /** Removes a reaction; returns the new count, or undefined when there was none. */
-export async function deleteReaction(
-  trx: Executor,
-  messageId: string,
-  emoji: string,
-  userId: string,
-): Promise<number | undefined> {
+export async function deleteReaction(trx: Db, messageId: string, emoji: string, userId: string): Promise<number | undefined> {
   const deleted = await trx
     .deleteFrom('messageReactions')
     .where('messageId', '=', messageId)
@@ -104,7 +92,7 @@ export async function deleteReaction(
 
 /** Who reacted with `emoji`, earliest first, after the `(created_at::text, user_id)` cursor. */
 export async function reactorsPage(
-  db: Executor,
+  db: Db,
   messageId: string,
   emoji: string,
   after: { at: string; userId: string } | undefined,

@@ -1,9 +1,9 @@
+import type { Db } from '../../db/database.js';
 import { decodeCursor, encodeCursor, pageOf } from '../../lib/cursor.js';
 import { isReactionKey } from '../../lib/emoji.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import type { PageQuery } from '../../lib/schemas.js';
 import { findMembership, memberIds } from '../conversations/index.js';
-import type { Executor } from '../ports.js';
 import type { MessagingDeps } from './messaging.deps.js';
 import { findMessageById, type MessageRecord } from './messages.repository.js';
 import { countsOf, deleteReaction, insertReaction, lockMessage, reactorsPage } from './reactions.repository.js';
@@ -26,7 +26,7 @@ export function createReactionsService(deps: MessagingDeps) {
   const db = infra.database.db;
 
   /** The message, if the viewer is a member of its conversation (else 404: never confirm it exists). */
-  async function visibleMessage(executor: Executor, viewerId: string, messageId: string): Promise<MessageRecord> {
+  async function visibleMessage(executor: Db, viewerId: string, messageId: string): Promise<MessageRecord> {
     const message = await findMessageById(executor, messageId);
     if (!message || !(await findMembership(executor, message.conversationId, viewerId))) throw notFound('Message');
     return message;

@@ -11,9 +11,10 @@ import {
 } from '../conversations/index.js';
 import type { MessagingDeps } from './messaging.deps.js';
 import { ackedMessageSeqs, findMessageById, sendersBetween, type MessageRecord } from './messages.repository.js';
-import type { ReceiptsDto, WatermarkEvent } from './messages.schemas.js';
+import type { ReceiptsDto } from './messages.schemas.js';
 import { createReadCoalescer } from './read-coalescer.js';
 import { createAckBatcher } from './ack-batcher.js';
+import { watermarkEvent } from './watermark-event.js';
 
 /**
  * How far back in a user's event log an `ack` looks for the messages it covers when this node
@@ -35,7 +36,8 @@ const ACK_BATCH_MS = 50;
  */
 const GROUP_DELIVERED_MS = 1000;
 
-export function createReceiptsService(deps: MessagingDeps) {
+/** Receipts need only the infrastructure (a test builds its own to await an ack round). */
+export function createReceiptsService(deps: Pick<MessagingDeps, 'infra'>) {
   const { infra } = deps;
   const db = infra.database.db;
   const coalescer = createReadCoalescer(READ_COALESCE_MS, flushRead);
@@ -55,17 +57,17 @@ export function createReceiptsService(deps: MessagingDeps) {
   let groupsWrittenAt = 0;
   let closing = false;
 
-  function payload(conversationId: string, userId: string, upToSeq: number, at: Date): WatermarkEvent {
-    return { conversationId, userId, upToSeq, at: at.toISOString() };
-  }
-
   /** The trailing `message.read` of a coalesced group reader. */
   async function flushRead(conversationId: string, userId: string, fromSeq: number): Promise<number | undefined> {
     return infra.transactor(async (trx, emit) => {
       const member = await findMembership(trx, conversationId, userId);
       if (!member || member.readSeq <= fromSeq) return undefined;
       const senders = await sendersBetween(trx, conversationId, fromSeq, member.readSeq, userId);
-      emit({ type: 'message.read', data: payload(conversationId, userId, member.readSeq, new Date()), to: [userId, ...senders] });
+      emit({
+        type: 'message.read',
+        data: watermarkEvent(conversationId, userId, member.readSeq, new Date()),
+        to: [userId, ...senders],
+      });
       return member.readSeq;
     });
   }
@@ -85,7 +87,7 @@ export function createReceiptsService(deps: MessagingDeps) {
     if (previous === undefined || member.type !== 'direct') return;
     const peers = await peersOf(trx, member);
     if (peers.length > 0)
-      emit({ type: 'message.delivered', data: payload(member.conversationId, member.userId, seq, at), to: peers });
+      emit({ type: 'message.delivered', data: watermarkEvent(member.conversationId, member.userId, seq, at), to: peers });
   }
 
   async function moveRead(trx: Trx, emit: Emit, member: MembershipRow, seq: number): Promise<void> {
@@ -98,7 +100,7 @@ export function createReceiptsService(deps: MessagingDeps) {
     if (member.type === 'direct') {
       emit({
         type: 'message.read',
-        data: payload(conversationId, userId, seq, at),
+        data: watermarkEvent(conversationId, userId, seq, at),
         to: [userId, ...(await peersOf(trx, member))],
       });
       return;
@@ -106,7 +108,7 @@ export function createReceiptsService(deps: MessagingDeps) {
     const gate = coalescer.admit(conversationId, userId, previous, seq);
     if (!gate.emit) return;
     const senders = await sendersBetween(trx, conversationId, gate.fromSeq, seq, userId);
-    emit({ type: 'message.read', data: payload(conversationId, userId, seq, at), to: [userId, ...senders] });
+    emit({ type: 'message.read', data: watermarkEvent(conversationId, userId, seq, at), to: [userId, ...senders] });
   }
 
   async function visibleMessage(
@@ -181,7 +183,11 @@ export function createReceiptsService(deps: MessagingDeps) {
             const result = await advanceDeliveredMany(trx, wanted, at);
             for (const move of result.moved) {
               if (move.type !== 'direct' || move.peers.length === 0) continue;
-              emit({ type: 'message.delivered', data: payload(move.conversationId, move.userId, move.seq, at), to: move.peers });
+              emit({
+                type: 'message.delivered',
+                data: watermarkEvent(move.conversationId, move.userId, move.seq, at),
+                to: move.peers,
+              });
             }
             return result.busy;
           });

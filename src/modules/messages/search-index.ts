@@ -1,8 +1,6 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
+import { sql } from 'kysely';
 import { toTsquery, toTsvector, type QueryTerm } from '../../lib/search-text.js';
-
-type Executor = Kysely<DB>;
 
 export interface SearchDocument {
   messageId: string;
@@ -37,13 +35,13 @@ export interface SearchHit {
  */
 export interface MessageSearchIndex {
   /** Adds or replaces the document of a message, in the caller's transaction. */
-  put(trx: Executor, doc: SearchDocument): Promise<void>;
+  put(trx: Db, doc: SearchDocument): Promise<void>;
   /** The same for several messages at once (a group commit's), in one statement where it can. */
-  putMany(trx: Executor, docs: readonly SearchDocument[]): Promise<void>;
+  putMany(trx: Db, docs: readonly SearchDocument[]): Promise<void>;
   /** Forgets a message (deleted). */
-  remove(trx: Executor, messageId: string): Promise<void>;
+  remove(trx: Db, messageId: string): Promise<void>;
   /** Up to `limit + 1` matching messages of conversations `viewerId` is a member of now, newest first. */
-  query(db: Executor, filter: SearchFilter): Promise<SearchHit[]>;
+  query(db: Db, filter: SearchFilter): Promise<SearchHit[]>;
 }
 
 /**
@@ -104,7 +102,7 @@ export const databaseSearchIndex: MessageSearchIndex = {
  * Indexes up to `batch` live text messages that have no search document yet (messages written
  * before the index existed); returns how many. Run until it returns 0; safe to run again.
  */
-export async function indexUnindexed(db: Executor, batch = 1000): Promise<number> {
+export async function indexUnindexed(db: Db, batch = 1000): Promise<number> {
   const rows = await db
     .selectFrom('messages as m')
     .leftJoin('messageSearch as s', 's.messageId', 'm.id')

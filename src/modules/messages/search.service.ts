@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { highlight, parseQuery } from '../../lib/search-text.js';
 import { findMembership } from '../conversations/index.js';
 import type { MessagingDeps } from './messaging.deps.js';
-import { presentMessages } from './messages.presenter.js';
+import { loadMessages } from './messages.loader.js';
 import { findMessagesByIds } from './messages.repository.js';
 import type { SearchPage, SearchQuery } from './search.schemas.js';
 import { databaseSearchIndex, type MessageSearchIndex } from './search-index.js';
@@ -51,7 +51,7 @@ export function createSearchService(deps: MessagingDeps, index: MessageSearchInd
       db,
       items.map((h) => h.messageId),
     );
-    const byId = new Map((await presentMessages(db, files, viewerId, rows)).map((m) => [m.id, m]));
+    const byId = new Map((await loadMessages(db, files, viewerId, rows)).map((m) => [m.id, m]));
     const results = items.flatMap((hit) => {
       const message = byId.get(hit.messageId);
       if (!message || message.deletedAt !== null || message.text === null) return [];

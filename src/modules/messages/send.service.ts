@@ -5,9 +5,10 @@ import { createTextBatch, type SendOutcome, type TextSend } from './text-batch.j
 import { createGroupCommit } from './group-commit.js';
 import { appendMessage, type AppendedMessage } from './message-writer.js';
 import type { MessagingDeps } from './messaging.deps.js';
-import { presentMessage } from './messages.presenter.js';
+import { loadMessage } from './messages.loader.js';
 import { findByClientMessageIds, findMessageById, type MessageRecord } from './messages.repository.js';
 import type { MessageDto, SendMessage } from './messages.schemas.js';
+import { watermarkEvent } from './watermark-event.js';
 
 /** Sending: 10 messages per second with bursts of 20, per user, shared across nodes. */
 export const SEND_RULE = { burst: 20, perSecond: 10 };
@@ -119,12 +120,7 @@ export function createSendService(deps: MessagingDeps) {
     // watermark and this message was written by the peer.
     const peers = sent.members.filter((id) => id !== senderId);
     if (peers.length === 0) return;
-    const data = {
-      conversationId: record.conversationId,
-      userId: senderId,
-      upToSeq: Number(record.seq),
-      at: record.createdAt.toISOString(),
-    };
+    const data = watermarkEvent(record.conversationId, senderId, Number(record.seq), record.createdAt);
     emit({ type: 'message.read', data, to: [senderId, ...peers] });
   }
 
@@ -167,7 +163,7 @@ export function createSendService(deps: MessagingDeps) {
   async function existing(senderId: string, clientMessageId: string | undefined): Promise<MessageDto | undefined> {
     if (clientMessageId === undefined) return undefined;
     const row = await lookups.submit({ senderId, clientMessageId });
-    return row ? presentMessage(db, files, senderId, row) : undefined;
+    return row ? loadMessage(db, files, senderId, row) : undefined;
   }
 
   /** The one-message path: its own transaction, and a retry that lost a race answers the winner. */

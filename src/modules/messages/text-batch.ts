@@ -16,6 +16,7 @@ import { emitMessageEvent, senderView } from './message-writer.js';
 import { toMessageDto } from './messages.presenter.js';
 import { insertTextMessages, type MessageRecord } from './messages.repository.js';
 import type { MessageDto } from './messages.schemas.js';
+import { watermarkEvent } from './watermark-event.js';
 
 /**
  * A text message without attachments, replies or mentions, to a friend (`recipientId`) or a group
@@ -191,12 +192,7 @@ export function createTextBatch(deps: {
       // As in the one-message path: in a direct chat the peer learns that what lay between the
       // watermarks was read (groups have no such event: their readers are coalesced).
       if (p.send.recipientId !== undefined && previousRead !== undefined && previousRead < Number(record.seq) - 1) {
-        const data = {
-          conversationId: record.conversationId,
-          userId: p.send.senderId,
-          upToSeq: Number(record.seq),
-          at: record.createdAt.toISOString(),
-        };
+        const data = watermarkEvent(record.conversationId, p.send.senderId, Number(record.seq), record.createdAt);
         emit({ type: 'message.read', data, to: [p.send.senderId, p.send.recipientId] });
       }
       answers.set(p.index, senderView(record, dto));

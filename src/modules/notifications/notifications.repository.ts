@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { DB, NotificationRow, NotificationType } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
+import type { NotificationRow, NotificationType } from '../../db/schema.js';
 
 export async function insertNotification(
-  db: Kysely<DB>,
+  db: Db,
   row: {
     id: string;
     userId: string;
@@ -21,7 +21,7 @@ export async function insertNotification(
 
 /** The stored notifications (every kind but `message`, which is derived from conversations). */
 export async function listNotifications(
-  db: Kysely<DB>,
+  db: Db,
   userId: string,
   options: { unreadOnly: boolean; after?: { at: Date; id: string }; limit: number },
 ): Promise<NotificationRow[]> {
@@ -36,7 +36,7 @@ export async function listNotifications(
   return query.orderBy('updatedAt', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
 }
 
-export async function countUnread(db: Kysely<DB>, userId: string): Promise<number> {
+export async function countUnread(db: Db, userId: string): Promise<number> {
   const row = await db
     .selectFrom('notifications')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -50,7 +50,7 @@ export async function countUnread(db: Kysely<DB>, userId: string): Promise<numbe
  * Marks unread notifications read (all of them, or those `ids`); returns the rows that changed.
  * Reading is not activity: `updatedAt` stays, so the list order and cursors do not move.
  */
-export async function markRead(db: Kysely<DB>, userId: string, ids: readonly string[] | 'all'): Promise<NotificationRow[]> {
+export async function markRead(db: Db, userId: string, ids: readonly string[] | 'all'): Promise<NotificationRow[]> {
   let query = db.updateTable('notifications').set({ read: true }).where('userId', '=', userId).where('read', '=', false);
   if (ids !== 'all') query = query.where('id', 'in', [...ids]);
   return query.returningAll().execute();

@@ -12,6 +12,7 @@ export const NotificationTypeSchema = Type.Union(
   ],
   { description: 'What happened' },
 );
+export type NotificationType = Static<typeof NotificationTypeSchema>;
 
 export const NotificationSchema = Type.Object(
   {

@@ -4,7 +4,7 @@ import type { Transactor } from '../../events/transactor.js';
 import { decodeTimeCursor, encodeTimeCursor, pageOf } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { markMessageNotificationsRead, unreadConversations, type UnreadConversationRow } from '../conversations/index.js';
-import type { Executor, NotificationsPort, UsersPort } from '../ports.js';
+import type { NotificationsPort, UsersPort } from '../ports.js';
 import type { PublicUserDto } from '../users/users.schemas.js';
 import * as repo from './notifications.repository.js';
 import { toMessageNotificationDto, toNotificationDto } from './notifications.presenter.js';
@@ -38,7 +38,7 @@ function isAfter(entry: { at: Date; id: string }, cursor: { at: Date; id: string
 }
 
 export function createNotificationsService(deps: NotificationsDeps): NotificationsService {
-  async function actorsOf(viewerId: string, ids: (string | null)[], executor: Executor): Promise<Map<string, PublicUserDto>> {
+  async function actorsOf(viewerId: string, ids: (string | null)[], executor: Db): Promise<Map<string, PublicUserDto>> {
     const actorIds = [...new Set(ids.flatMap((id) => (id ? [id] : [])))];
     return actorIds.length > 0 ? deps.users.getPublicUsers(viewerId, actorIds, executor) : new Map();
   }
@@ -101,7 +101,7 @@ export function createNotificationsService(deps: NotificationsDeps): Notificatio
         const stored = await repo.markRead(trx, userId, which);
         const derived = await markMessageNotificationsRead(trx, userId, which);
         if (stored.length + derived.length === 0) return;
-        const data = which === 'all' ? { all: true } : { ids: [...stored.map((row) => row.id), ...derived] };
+        const data = which === 'all' ? { all: true as const } : { ids: [...stored.map((row) => row.id), ...derived] };
         emit({ type: 'notification.read', data, to: [userId] });
       });
     },

@@ -1,17 +1,18 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB, NewUserRow, UserRow, UserUpdate } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { NewUserRow, UserRow, UserUpdate } from '../../db/schema.js';
 
-export async function insertUser(db: Kysely<DB>, user: NewUserRow): Promise<UserRow> {
+export async function insertUser(db: Db, user: NewUserRow): Promise<UserRow> {
   const row = await db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
   await db.insertInto('eventSeqs').values({ userId: row.id, seq: 0 }).execute();
   return row;
 }
 
-export async function findUserById(db: Kysely<DB>, id: string): Promise<UserRow | undefined> {
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
 }
 
-export async function findUsersByIds(db: Kysely<DB>, ids: readonly string[]): Promise<UserRow[]> {
+export async function findUsersByIds(db: Db, ids: readonly string[]): Promise<UserRow[]> {
   if (ids.length === 0) return [];
   return db
     .selectFrom('users')
@@ -20,7 +21,7 @@ export async function findUsersByIds(db: Kysely<DB>, ids: readonly string[]): Pr
     .execute();
 }
 
-export async function findUserByEmail(db: Kysely<DB>, email: string): Promise<UserRow | undefined> {
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   return db
     .selectFrom('users')
     .selectAll()
@@ -29,7 +30,7 @@ export async function findUserByEmail(db: Kysely<DB>, email: string): Promise<Us
     .executeTakeFirst();
 }
 
-export async function findUserByUsername(db: Kysely<DB>, username: string): Promise<UserRow | undefined> {
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
   return db
     .selectFrom('users')
     .selectAll()
@@ -38,7 +39,7 @@ export async function findUserByUsername(db: Kysely<DB>, username: string): Prom
     .executeTakeFirst();
 }
 
-export async function updateUser(db: Kysely<DB>, id: string, changes: UserUpdate): Promise<UserRow | undefined> {
+export async function updateUser(db: Db, id: string, changes: UserUpdate): Promise<UserRow | undefined> {
   return db
     .updateTable('users')
     .set({ ...changes, updatedAt: new Date() })
@@ -54,7 +55,7 @@ function prefixPattern(prefix: string): string {
 
 /** Active accounts whose username starts with `prefix`, ordered by lower-cased username. */
 export async function searchUsersByPrefix(
-  db: Kysely<DB>,
+  db: Db,
   input: { prefix: string; after: string | undefined; limit: number; verifiedOnly: boolean },
 ): Promise<UserRow[]> {
   let query = db
@@ -70,10 +71,7 @@ export async function searchUsersByPrefix(
     .execute();
 }
 
-export async function findIdsByUsernames(
-  db: Kysely<DB>,
-  usernames: readonly string[],
-): Promise<{ id: string; username: string }[]> {
+export async function findIdsByUsernames(db: Db, usernames: readonly string[]): Promise<{ id: string; username: string }[]> {
   if (usernames.length === 0) return [];
   return db
     .selectFrom('users')
@@ -84,7 +82,7 @@ export async function findIdsByUsernames(
 }
 
 /** Profile and credentials wiped; the row stays so old messages still have a sender. */
-export async function anonymiseUser(db: Kysely<DB>, id: string): Promise<void> {
+export async function anonymiseUser(db: Db, id: string): Promise<void> {
   await db
     .updateTable('users')
     .set({

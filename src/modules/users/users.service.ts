@@ -7,8 +7,8 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { verifyNothing, verifyPassword } from '../../lib/passwords.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
 import type { FileDto } from '../files/files.schemas.js';
-import type { AccountDeletionHook, Executor, FilesPort, PresenceInfo, PresencePort, SocialPort, UsersPort } from '../ports.js';
-import { toPublicUserDto, toUserDto } from './users.presenter.js';
+import type { AccountDeletionHook, FilesPort, SocialPort, UsersPort } from '../ports.js';
+import { toUserDto } from './users.presenter.js';
 import * as repo from './users.repository.js';
 import type { PublicUserDto, SearchUsersQuery, UpdateProfile, UserDto, UserPage } from './users.schemas.js';
 
@@ -19,7 +19,8 @@ export interface UsersDeps {
   limiter: RateLimiter;
   files: FilesPort;
   social: SocialPort;
-  presence: PresencePort;
+  /** Public views of users, as other modules get them too. */
+  directory: UsersPort;
   /** Run inside the deletion transaction (sessions, friendships, memberships …). */
   deletionHooks: readonly AccountDeletionHook[];
 }
@@ -30,56 +31,25 @@ const PASSWORD_CHECK = { burst: 5, perSecond: 5 / 60 };
 export const SEARCH_RULE = { burst: 30, perSecond: 30 / 60 };
 
 export function createUsersService(deps: UsersDeps) {
-  const { db, files, social, presence } = deps;
+  const { db, files, social } = deps;
 
-  async function avatarOf(row: UserRow, executor: Executor): Promise<Map<string, FileDto>> {
+  async function avatarOf(row: UserRow, executor: Db): Promise<Map<string, FileDto>> {
     return row.avatarFileId ? files.presentFiles([row.avatarFileId], executor) : new Map();
   }
 
   /** The `User` object of an account (yourself), or `not_found` for an unknown or deleted one. */
-  async function presentSelf(userId: string, executor: Executor = db): Promise<UserDto> {
+  async function loadSelf(userId: string, executor: Db = db): Promise<UserDto> {
     const row = await repo.findUserById(executor, userId);
     if (!row) throw notFound('User');
     const avatars = await avatarOf(row, executor);
     return toUserDto(row, row.avatarFileId ? (avatars.get(row.avatarFileId) ?? null) : null);
   }
 
-  const port: UsersPort = {
-    async getPublicUsers(viewerId, ids, executor = db) {
-      const rows = await repo.findUsersByIds(executor, ids);
-      const avatarIds = rows.flatMap((r) => (r.avatarFileId ? [r.avatarFileId] : []));
-      const avatars = avatarIds.length ? await files.presentFiles(avatarIds, executor) : new Map<string, FileDto>();
-      const friends = viewerId
-        ? await social.friendsAmong(
-            viewerId,
-            rows.map((r) => r.id),
-            executor,
-          )
-        : new Set<string>();
-      const seen = friends.size ? await presence.lookup([...friends]) : new Map<string, PresenceInfo>();
-      const out = new Map<string, PublicUserDto>();
-      for (const row of rows) {
-        const avatar = row.avatarFileId ? (avatars.get(row.avatarFileId) ?? null) : null;
-        const p = friends.has(row.id) ? (seen.get(row.id) ?? { online: false, lastSeenAt: null }) : undefined;
-        out.set(
-          row.id,
-          toPublicUserDto(row, avatar, p && { online: p.online, lastSeenAt: p.lastSeenAt ? new Date(p.lastSeenAt) : null }),
-        );
-      }
-      return out;
-    },
-    async idsByUsernames(usernames, executor = db) {
-      const rows = await repo.findIdsByUsernames(executor, usernames);
-      return new Map(rows.map((r) => [r.username.toLowerCase(), r.id]));
-    },
-    async exists(userId, executor = db) {
-      return (await repo.findUserById(executor, userId)) !== undefined;
-    },
-  };
+  const port = deps.directory;
 
   /** Tells yourself (User) and your friends (PublicUser) that your profile changed. */
   async function emitProfileUpdated(trx: Trx, emit: Emit, userId: string): Promise<UserDto> {
-    const self = await presentSelf(userId, trx);
+    const self = await loadSelf(userId, trx);
     emit({ type: 'profile.updated', data: self, to: [userId] });
     const friendIds = await social.friendIds(userId, trx);
     if (friendIds.length > 0) {
@@ -103,12 +73,12 @@ export function createUsersService(deps: UsersDeps) {
 
   return {
     port,
-    presentSelf,
+    loadSelf,
     emitProfileUpdated,
     assertPassword,
 
     /** Your own profile. */
-    getProfile: (userId: string) => presentSelf(userId),
+    getProfile: (userId: string) => loadSelf(userId),
 
     /** Changes display name, bio, username or avatar; tells you and your friends. */
     async updateProfile(userId: string, input: UpdateProfile): Promise<UserDto> {

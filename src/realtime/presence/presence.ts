@@ -1,16 +1,15 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
 import type { PresenceInfo, PresencePort, SocialPort } from '../../modules/ports.js';
 import type { PresenceStore } from './presence-store.js';
 
 export interface PresenceDeps {
   store: PresenceStore;
-  db: Kysely<DB>;
+  db: Db;
   graceMs: number;
   /** How long a node's heartbeat lives; it is refreshed every third of that and dead nodes swept every half. */
   nodeTtlMs: number;
-  /** Friends are resolved when presence changes, so it is wired after the friends module. */
-  social: () => SocialPort | undefined;
+  /** Whose friends hear of a change. */
+  social: Pick<SocialPort, 'friendIds'>;
   /** Sends an ephemeral frame to every connection of `userIds` on every node. */
   broadcast: (userIds: readonly string[], frame: { type: string; data: unknown }) => Promise<void>;
   log: { warn(obj: unknown, msg?: string): void };
@@ -36,7 +35,7 @@ export function createPresence(deps: PresenceDeps): Presence {
   let sweeper: NodeJS.Timeout | undefined;
 
   async function announce(userId: string, online: boolean, lastSeenAt: string | null): Promise<void> {
-    const friends = (await deps.social()?.friendIds(userId)) ?? [];
+    const friends = await deps.social.friendIds(userId);
     if (friends.length > 0) await deps.broadcast(friends, { type: 'presence.updated', data: { userId, online, lastSeenAt } });
   }
 
