@@ -27,7 +27,12 @@ const tags = ['auth'];
 const security = [{ bearerAuth: [] }];
 const NoContent = Type.Null({ description: 'No content' });
 
-/** Signed-in account security: sessions, password and e-mail changes, TOTP. */
+/**
+ * Signed-in account security: sessions, password and e-mail changes, TOTP. `PUT /profile/password`
+ * and `PUT /profile/email` sit under `/profile` in the API but are served here, not by the users
+ * module: they change credentials (hash, verification mail, revoking the other sessions), which are
+ * auth's rules; `/profile` itself (the public profile) is the users module's.
+ */
 export const accountRoutes: FastifyPluginAsyncTypebox<AccountRouteDeps> = async (
   app,
   { registration, sessions, passwords, mfa },

@@ -14,6 +14,7 @@ import type { UsersService } from './users.service.js';
 const tags = ['users'];
 const security = [{ bearerAuth: [] }];
 
+/** Profiles: yours (`/profile`; its password and e-mail changes are credentials, served by auth) and others'. */
 export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService }> = async (app, { users }) => {
   app.addHook('preHandler', app.requireAuth);
 

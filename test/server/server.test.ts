@@ -10,7 +10,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { startTestApp } from '../helpers/app.js';
 import { startServerProcess } from '../helpers/process.js';
 import { uniqueName } from '../helpers/factories.js';
-import { PASSWORD } from './support.js';
+import { PASSWORD } from '../auth/support.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');

@@ -4,7 +4,7 @@ import { readEvents } from '../../src/events/event-log.repository.js';
 import { newId } from '../../src/lib/ids.js';
 import { useTestApp } from '../helpers/app.js';
 import { befriend, createUser, uniqueName, type TestUser } from '../helpers/factories.js';
-import { assertProblem, PASSWORD, signedUp } from './support.js';
+import { assertProblem, PASSWORD, signedUp } from '../auth/support.js';
 
 const t = useTestApp();
 
