@@ -80,6 +80,8 @@ test(
     // One more message that must come after any stray duplicate.
     alice.client.send({ recipientId: bob.id, text: 'last' });
     await received.until((seen) => seen.some(([m]) => m.text === 'last'), 60_000);
+    // Bob may hear of it before Alice's client has read its answer: count the requests once it has.
+    await sent.until((seen) => seen.length === 26, 60_000);
     assert.deepEqual(
       received.seen.map(([m]) => m.text),
       [...texts, 'last'],
