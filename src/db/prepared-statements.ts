@@ -11,6 +11,14 @@ const STALE_STATEMENT_CODES = new Set(['0A000', '26000']);
 
 type QueryFn = (text: unknown, values?: unknown) => Promise<unknown>;
 
+/**
+ * Ends a statement that must be planned for its actual values every time (never prepared): one
+ * whose best plan depends on them, like a text search, whose generic plan cannot know whether a
+ * word is rare (an index lookup) or common (a walk in time order), and which PostgreSQL would
+ * settle on after five executions.
+ */
+export const CUSTOM_PLAN_MARK = '/* planned per execution */';
+
 /** Statement names by text, shared by every connection (hashing each query was measurable). */
 const names = new Map<string, string>();
 
@@ -36,6 +44,7 @@ export function prepareStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as QueryFn;
   (client as unknown as { query: QueryFn }).query = (text, values) => {
     if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0) return query(text, values);
+    if (text.endsWith(CUSTOM_PLAN_MARK)) return query(text, values);
     const name = `s${generation}_${nameOf(text)}`;
     if (!prepared.has(name)) {
       if (prepared.size >= MAX_PREPARED_PER_CONNECTION) return query(text, values);

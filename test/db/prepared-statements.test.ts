@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
 import { openDatabase } from '../../src/db/database.js';
+import { CUSTOM_PLAN_MARK } from '../../src/db/prepared-statements.js';
 
 test(
   'prepared statements: reused on a connection, and prepared again after a migration changes their table',
@@ -32,6 +33,28 @@ test(
       assert.deepEqual((await read()).rows, [{ a: 1, b: null }], 'the next use prepares it again');
     } finally {
       await sql`DROP TABLE IF EXISTS ${table}`.execute(database.db);
+      await database.close();
+    }
+  },
+);
+
+test(
+  'a statement marked to be planned per execution is never prepared (its plan follows its values)',
+  { skip: process.env.DATABASE_URL ? false : 'needs DATABASE_URL (prepared statements are a PostgreSQL connection feature)' },
+  async () => {
+    const database = await openDatabase({ url: process.env.DATABASE_URL, pgliteDir: 'memory://', poolSize: 1 });
+    try {
+      const marker = `probe_${process.pid}`;
+      const read = () =>
+        sql<{ n: number }>`SELECT ${1}::int AS n, ${marker}::text AS marker ${sql.raw(CUSTOM_PLAN_MARK)}`.execute(database.db);
+      for (let i = 0; i < 7; i++) assert.equal((await read()).rows[0]!.n, 1);
+      const { rows } = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE ${'%planned per execution%'}`.execute(
+        database.db,
+      );
+      assert.equal(rows[0]!.n, 0);
+    } finally {
       await database.close();
     }
   },

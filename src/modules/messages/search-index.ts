@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { CUSTOM_PLAN_MARK } from '../../db/prepared-statements.js';
 import { sql } from 'kysely';
 import { toTsquery, toTsvector, type QueryTerm } from '../../lib/search-text.js';
 
@@ -94,6 +95,7 @@ export const databaseSearchIndex: MessageSearchIndex = {
       .orderBy('s.createdAt', 'desc')
       .orderBy('s.messageId', 'desc')
       .limit(filter.limit + 1)
+      .modifyEnd(sql.raw(CUSTOM_PLAN_MARK))
       .execute();
   },
 };
