@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useTestApp } from '../helpers/app.js';
 import { befriend, createUser, type TestUser } from '../helpers/factories.js';
-import { indexUnindexed } from '../../src/modules/messages/search-index.js';
+import { sql } from 'kysely';
+import { databaseSearchIndex, indexUnindexed } from '../../src/modules/messages/search-index.js';
 import { createGroupRows, send } from './support.js';
 
 const t = useTestApp();
@@ -169,4 +170,41 @@ test('odd texts index without trouble: a grapheme of thousands of marks, very lo
   assert.equal((await found(bob, `${'w'.repeat(100)}`)).length, 1);
   assert.equal((await found(bob, "back'sl")).length, 1);
   assert.equal((await found(bob, "'tsquery' & | !")).length, 1);
+});
+
+test('a word in more messages than the rare-word bound is found by the newest-first walk, with its filters and cursor', async () => {
+  const { alice, bob } = await pair();
+  const { alice: carol, bob: dave } = await pair();
+  // Others' conversation: 2,100 matches the searcher may not see, written set-based.
+  const other = (await send(t.current, carol, { recipientId: dave.id, text: 'hello' })).body.conversationId as string;
+  const db = t.current.app.infra.database.db;
+  const { rows } = await sql<{ id: string; createdAt: Date }>`
+    INSERT INTO messages (id, conversation_id, seq, sender_id, recipient_id, type, text, created_at)
+    SELECT gen_random_uuid(), ${other}::uuid, 1 + s, ${carol.id}::uuid, ${dave.id}::uuid, 'text', 'zephyrine crowd', now() - interval '1 hour'
+    FROM generate_series(1, 2100) AS s
+    RETURNING id, created_at`.execute(db);
+  await databaseSearchIndex.putMany(
+    db,
+    rows.map((r) => ({
+      messageId: r.id,
+      conversationId: other,
+      senderId: carol.id,
+      createdAt: r.createdAt,
+      text: 'zephyrine crowd',
+    })),
+  );
+  const mine = ['zephyrine one', 'zephyrine two', 'zephyrine three'];
+  for (const text of mine) assert.equal((await send(t.current, alice, { recipientId: bob.id, text })).status, 201);
+  assert.deepEqual(
+    (await found(bob, 'zephyr')).map(([text]: [string]) => text),
+    [...mine].reverse(),
+  );
+  const first = await search(bob, { q: 'zephyr', limit: '2' });
+  assert.equal(first.body.results.length, 2);
+  const next = await search(bob, { q: 'zephyr', limit: '2', cursor: first.body.nextCursor });
+  assert.deepEqual(
+    next.body.results.map((r: any) => r.message.text),
+    ['zephyrine one'],
+  );
+  assert.equal((await found(carol, 'zephyr crowd')).length, 50, 'the other side finds its own, a full page');
 });

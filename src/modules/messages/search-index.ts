@@ -76,29 +76,53 @@ export const databaseSearchIndex: MessageSearchIndex = {
   },
 
   async query(db, filter) {
-    let query = db
-      .selectFrom('messageSearch as s')
-      .innerJoin('conversationMembers as cm', (join) =>
-        join.onRef('cm.conversationId', '=', 's.conversationId').on('cm.userId', '=', filter.viewerId),
-      )
-      .select(['s.messageId', sql<string>`s.created_at::text`.as('at')])
-      .where(sql<boolean>`s.document @@ ${toTsquery(filter.terms)}::tsquery`);
-    if (filter.conversationId !== undefined) query = query.where('s.conversationId', '=', filter.conversationId);
-    if (filter.senderId !== undefined) query = query.where('s.senderId', '=', filter.senderId);
-    if (filter.before !== undefined) query = query.where('s.createdAt', '<', new Date(filter.before));
-    if (filter.after !== undefined) query = query.where('s.createdAt', '>', new Date(filter.after));
-    if (filter.below !== undefined) {
-      const { at, messageId } = filter.below;
-      query = query.where(sql<boolean>`(s.created_at, s.message_id) < (${at}::timestamptz, ${messageId}::uuid)`);
-    }
-    return query
-      .orderBy('s.createdAt', 'desc')
-      .orderBy('s.messageId', 'desc')
-      .limit(filter.limit + 1)
-      .modifyEnd(sql.raw(CUSTOM_PLAN_MARK))
-      .execute();
+    // Few matches in the whole table (a rare word): take them all from the GIN index and sort
+    // those. Otherwise walk the viewer's messages newest first and keep the matches, which finds
+    // a page of a common word at once. PostgreSQL's estimate of a prefix query's matches is too
+    // rough to choose between the two by itself (it walked 300,000 rows in time order for a word
+    // in 1,000 messages), so the first query tells: it stops at RARE_MATCHES + 1.
+    const rare = await matching(db, filter, true);
+    if (rare.total <= RARE_MATCHES) return rare.hits;
+    return (await matching(db, filter, false)).hits;
   },
 };
+
+/** Past this many matches in the whole table a search walks in time order instead. */
+const RARE_MATCHES = 2000;
+
+/**
+ * A page of `filter`: among at most RARE_MATCHES + 1 matches of the whole table taken from the
+ * GIN index (`bounded`, which also counts them), or over the whole table in time order.
+ */
+async function matching(db: Db, filter: SearchFilter, bounded: boolean): Promise<{ hits: SearchHit[]; total: number }> {
+  const tsquery = sql`${toTsquery(filter.terms)}::tsquery`;
+  const conditions = [sql`s.document @@ ${tsquery}`];
+  if (filter.conversationId !== undefined) conditions.push(sql`s.conversation_id = ${filter.conversationId}::uuid`);
+  if (filter.senderId !== undefined) conditions.push(sql`s.sender_id = ${filter.senderId}::uuid`);
+  if (filter.before !== undefined) conditions.push(sql`s.created_at < ${new Date(filter.before)}::timestamptz`);
+  if (filter.after !== undefined) conditions.push(sql`s.created_at > ${new Date(filter.after)}::timestamptz`);
+  if (filter.below !== undefined) {
+    const { at, messageId } = filter.below;
+    conditions.push(sql`(s.created_at, s.message_id) < (${at}::timestamptz, ${messageId}::uuid)`);
+  }
+  const source = bounded ? sql`candidates` : sql`message_search`;
+  const { rows } = await sql<{ messageId: string | null; at: string | null; total: string | null }>`
+    WITH candidates AS MATERIALIZED (
+      SELECT * FROM message_search WHERE ${sql.raw(bounded ? 'true' : 'false')} AND document @@ ${tsquery}
+      LIMIT ${RARE_MATCHES + 1}
+    ), found AS MATERIALIZED (
+      SELECT s.message_id, s.created_at FROM ${source} s
+      JOIN conversation_members cm ON cm.conversation_id = s.conversation_id AND cm.user_id = ${filter.viewerId}::uuid
+      WHERE ${sql.join(conditions, sql` AND `)}
+      ORDER BY s.created_at DESC, s.message_id DESC
+      LIMIT ${filter.limit + 1}
+    )
+    SELECT f.message_id, f.created_at::text AS at, (SELECT count(*) FROM candidates) AS total
+    FROM (SELECT 1) one LEFT JOIN found f ON true
+    ORDER BY f.created_at DESC, f.message_id DESC ${sql.raw(CUSTOM_PLAN_MARK)}`.execute(db);
+  const hits = rows.flatMap((r) => (r.messageId === null || r.at === null ? [] : [{ messageId: r.messageId, at: r.at }]));
+  return { hits, total: Number(rows[0]?.total ?? 0) };
+}
 
 /**
  * Indexes up to `batch` live text messages that have no search document yet (messages written
