@@ -43,32 +43,30 @@ export function createTransactor(
   sinks: readonly EventSink[] = [],
 ): Transactor {
   return async (work) => {
-    let wakeUps: [string, number][] = [];
-    let pending: PendingEvent[] = [];
-    let json: string[] = [];
+    let wakeUp: WakeUp | undefined;
     const afterCommit: (() => void)[] = [];
     const result = await db.transaction().execute(async (trx) => {
       const emitted: (PendingEvent | OperatorEvent)[] = [];
       const value = await work(trx, (event) => {
         emitted.push(event as PendingEvent | OperatorEvent);
       });
-      pending = emitted.filter((event): event is PendingEvent => event.to !== undefined);
-      json = pending.map((event) => JSON.stringify(event.data));
-      if (pending.length > 0) wakeUps = await appendEvents(trx, pending, json);
-      if (emitted.length > 0 && sinks.length > 0) {
-        const seqs = assignedSeqs(emitted, wakeUps);
-        for (const sink of sinks) {
-          const then = await sink.inTransaction(trx, emitted, seqs);
-          if (then) afterCommit.push(then);
-        }
+      if (emitted.length === 0) return value;
+      const pending = emitted.filter((event): event is PendingEvent => event.to !== undefined);
+      const json = pending.map((event) => JSON.stringify(event.data));
+      const latest = pending.length > 0 ? await appendEvents(trx, pending, json) : [];
+      // Operator events have no recipients, so this serves the sinks and the wake-up alike.
+      const seqs = assignedSeqs(emitted, latest);
+      if (latest.length > 0) wakeUp = wakeUpOf(emitted, seqs, json, latest);
+      for (const sink of sinks) {
+        const then = await sink.inTransaction(trx, emitted, seqs);
+        if (then) afterCommit.push(then);
       }
       return value;
     });
     for (const then of afterCommit) then();
-    if (wakeUps.length > 0) {
-      const message = wakeUpOf(pending, json, wakeUps);
+    if (wakeUp) {
       // The log is the truth: a lost wake-up is repaired when the client resumes or the bus reconnects.
-      await bus.publish(BUS_EVENTS_CHANNEL, message).catch((err: unknown) => log.warn({ err }, 'bus publish failed'));
+      await bus.publish(BUS_EVENTS_CHANNEL, wakeUp).catch((err: unknown) => log.warn({ err }, 'bus publish failed'));
     }
     return result;
   };
@@ -77,19 +75,28 @@ export function createTransactor(
 /** Past this much payload text a wake-up carries no payloads: the nodes read the log instead. */
 const MAX_WAKE_UP_PAYLOAD = 64 * 1024;
 
-/** The bus message of a committed transaction, with its payloads when they are small. */
-function wakeUpOf(events: readonly PendingEvent[], json: readonly string[], latest: [string, number][]): WakeUp {
+/**
+ * The bus message of a committed transaction, with its payloads when they are small. `seqs[i]`
+ * holds the recipients' seqs of `emitted[i]`; `json` the payloads of the events with recipients,
+ * in order.
+ */
+function wakeUpOf(
+  emitted: readonly (PendingEvent | OperatorEvent)[],
+  seqs: readonly Map<string, number>[],
+  json: readonly string[],
+  latest: [string, number][],
+): WakeUp {
   if (json.reduce((size, text) => size + text.length, 0) > MAX_WAKE_UP_PAYLOAD) return { users: latest };
+  const events: NonNullable<WakeUp['events']> = [];
   const perUser = new Map<string, number[]>();
-  assignedSeqs(events, latest).forEach((seqs, index) => {
-    for (const userId of seqs.keys()) {
+  emitted.forEach((event, i) => {
+    if (event.to === undefined) return;
+    const index = events.push([event.type, json[events.length]!]) - 1;
+    for (const userId of seqs[i]!.keys()) {
       let list = perUser.get(userId);
       if (!list) perUser.set(userId, (list = []));
       list.push(index);
     }
   });
-  return {
-    users: latest.map(([userId, seq]) => [userId, seq, perUser.get(userId) ?? []]),
-    events: events.map((event, index) => [event.type, json[index]!]),
-  };
+  return { users: latest.map(([userId, seq]) => [userId, seq, perUser.get(userId) ?? []]), events };
 }

@@ -10,33 +10,48 @@ import { Hub } from '../../src/realtime/hub.js';
 import { testDatabase } from '../helpers/database.js';
 import { fillerEvent } from '../helpers/events.js';
 
+/** A Kysely instance whose every statement first passes through `before` (which may throw). */
+function intercepted<T extends object>(db: T, before: () => void): T {
+  const bound = (target: any, prop: string | symbol, receiver: unknown) => {
+    const value = Reflect.get(target, prop, receiver);
+    return typeof value === 'function' ? value.bind(target) : value;
+  };
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop !== 'getExecutor') return bound(target, prop, receiver);
+      return () =>
+        new Proxy((target as any).getExecutor(), {
+          get(inner, name, r) {
+            if (name !== 'executeQuery') return bound(inner, name, r);
+            return (...args: unknown[]) => {
+              try {
+                before();
+              } catch (error) {
+                return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+              }
+              return inner.executeQuery(...args);
+            };
+          },
+        });
+    },
+  });
+}
+
 /** A database whose next query fails once, as in a dropped connection. */
 function failingOnce<T extends object>(db: T): { db: T; fail(): void } {
   let failNext = false;
-  const executor = (inner: any) =>
-    new Proxy(inner, {
-      get(target, prop, receiver) {
-        if (prop === 'executeQuery') {
-          return (...args: unknown[]) => {
-            if (failNext) {
-              failNext = false;
-              return Promise.reject(new Error('connection lost'));
-            }
-            return target.executeQuery(...args);
-          };
-        }
-        const value = Reflect.get(target, prop, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-  const proxy = new Proxy(db, {
-    get(target, prop, receiver) {
-      if (prop === 'getExecutor') return () => executor((target as any).getExecutor());
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  const proxy = intercepted(db, () => {
+    if (!failNext) return;
+    failNext = false;
+    throw new Error('connection lost');
   });
   return { db: proxy, fail: () => (failNext = true) };
+}
+
+/** Counts the statements run through a Kysely instance. */
+function counting<T extends object>(db: T): { db: T; count(): number } {
+  let n = 0;
+  return { db: intercepted(db, () => void n++), count: () => n };
 }
 
 /** A user with an event counter and a fake live socket that records what it is sent. */
@@ -56,29 +71,6 @@ async function userWithSocket(db: Awaited<ReturnType<typeof testDatabase>>['db']
     },
   }) as unknown as Connection;
   return { userId, conn, frames };
-}
-
-/** Counts the statements run through a Kysely instance. */
-function counting<T extends object>(db: T): { db: T; count(): number } {
-  let n = 0;
-  const proxy = new Proxy(db, {
-    get(target, prop, receiver) {
-      if (prop === 'getExecutor') {
-        const inner = (target as any).getExecutor();
-        return () =>
-          new Proxy(inner, {
-            get(t, p, r) {
-              if (p === 'executeQuery') return (...args: unknown[]) => (n++, t.executeQuery(...args));
-              const value = Reflect.get(t, p, r);
-              return typeof value === 'function' ? value.bind(t) : value;
-            },
-          });
-      }
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { db: proxy, count: () => n };
 }
 
 test('a committed transaction wakes the nodes with its payloads: each user gets its own events, in seq order', async () => {
@@ -167,20 +159,7 @@ test('a wake-up whose events leave a gap reads the log instead, so nothing is sk
 
 test('a round whose read fails is read again: the events still reach the socket, in order', async () => {
   const { db } = await testDatabase();
-  const userId = newId();
-  await db
-    .insertInto('users')
-    .values({ id: userId, username: `hub_${userId.slice(-12)}`, email: `${userId}@hub.test`, passwordHash: 'x' })
-    .execute();
-  await createEventCounter(db, userId);
-  const frames: { seq: number; text: string }[] = [];
-  const socket = { userId, sessionId: 's', live: true, open: true, sentSeq: 0 };
-  const conn = Object.assign(socket, {
-    sendFrame(seq: number, text: string) {
-      frames.push({ seq, text });
-      socket.sentSeq = seq;
-    },
-  }) as unknown as Connection;
+  const { userId, conn, frames } = await userWithSocket(db);
   const flaky = failingOnce(db);
   const warnings: unknown[] = [];
   const hub = new Hub(flaky.db, { warn: (obj) => warnings.push(obj) }, { retryMs: 20 });
